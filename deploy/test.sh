@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test of SimSwarm on real infrastructure: brings up the Docker engine (swarm mode),
+# PostgreSQL, Kafka, moto and the local registry, builds the toolchain base image, runs the example
+# simulation's own tests, then `mvn verify` over all modules.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "infrastructure"
+"$here/infra.sh" up
+
+step "toolchain base image"
+"$here/images/toolchain.sh"
+
+step "example simulation (examples/queueing)"
+"$root/examples/queueing/tests/run-tests.sh"
+
+step "maven verify"
+cd "$root"
+mvn -B -ntp verify "$@"
