@@ -15,9 +15,12 @@ import java.util.Map;
  * CSV as pandas {@code read_csv} reads it unchanged: one header row, RFC 4180 quoting (only where needed), CRLF
  * line ends, numbers plain, non-finite numbers as {@code NaN}, {@code inf} and {@code -inf}, missing values empty.
  * Iteration variables get one column each, named like the variable; a name that clashes with a fixed column is
- * prefixed with {@code itervar_}. Lists of numbers are one field, space-separated.
+ * prefixed with {@code itervar_}. Lists of numbers are one field, space-separated. Attribute objects are JSON only.
  */
 public final class CsvTableWriter implements TableWriter {
+
+    /** Columns of nested JSON objects, left out of CSV. */
+    static final java.util.Set<String> JSON_ONLY = java.util.Set.of("attributes");
 
     private final Writer out;
     private final Map<String, Integer> itervarIndex = new HashMap<>();
@@ -32,6 +35,9 @@ public final class CsvTableWriter implements TableWriter {
     public void start(List<String> columns, List<String> itervarNames) throws IOException {
         List<String> header = new ArrayList<>();
         for (String column : columns) {
+            if (JSON_ONLY.contains(column)) {
+                continue;
+            }
             if (!column.equals(ITERVARS)) {
                 header.add(column);
                 continue;

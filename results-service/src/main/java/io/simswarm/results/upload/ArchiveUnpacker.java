@@ -92,7 +92,10 @@ public final class ArchiveUnpacker {
             throw ApiException.badRequest("The archive entry '" + name
                     + "' is a link; only regular files and folders are accepted.");
         }
-        if (!entry.isFile() && !entry.isDirectory()) {
+        byte type = entry.getLinkFlag();
+        boolean regular = type == TarArchiveEntry.LF_NORMAL || type == TarArchiveEntry.LF_OLDNORM
+                || type == TarArchiveEntry.LF_CONTIG;
+        if (!entry.isDirectory() && (!regular || name.endsWith("/"))) {
             throw ApiException.badRequest("The archive entry '" + name
                     + "' is not a regular file or folder (device, pipe or other special entry).");
         }
