@@ -59,7 +59,7 @@ create table scalar (
     value      double precision not null,
     attributes json
 );
-create index scalar_upload_name on scalar (upload_id, name, module);
+create index scalar_upload_name on scalar (upload_id, name);
 
 create table statistic (
     upload_id    bigint           not null,
@@ -77,7 +77,7 @@ create table statistic (
     bin_lower    double precision[],
     bin_count    double precision[]
 );
-create index statistic_upload_name on statistic (upload_id, name, module);
+create index statistic_upload_name on statistic (upload_id, name);
 
 -- Module parameters (par lines).
 create table parameter (
