@@ -151,8 +151,8 @@ public class ExportService {
     public InputStream log(String campaignId, int run) throws SQLException, IOException {
         RunFiles files = runFiles(campaignId, run);
         String log = files.files().stream().map(StoredFile::name).filter(n -> n.endsWith(".out"))
-                .sorted((a, b) -> Boolean.compare(a.contains("/"), b.contains("/")) != 0
-                        ? Boolean.compare(a.contains("/"), b.contains("/")) : a.compareTo(b))
+                .sorted(java.util.Comparator.comparing((String name) -> name.contains("/"))
+                        .thenComparing(java.util.Comparator.naturalOrder()))
                 .findFirst()
                 .orElseThrow(() -> ApiException.notFound("Run " + run + " of campaign '" + campaignId
                         + "' has no .out log among its files."));

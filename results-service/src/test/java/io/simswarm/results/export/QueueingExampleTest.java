@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,7 @@ class QueueingExampleTest {
     private static final Path EXAMPLE = Path.of("../examples/queueing").toAbsolutePath().normalize();
     private static final String CAMPAIGN = newCampaign();
     private static final Map<Integer, Path> RUN_DIRS = new HashMap<>();
+    private static Path work;
     private static final JsonPathConfig DOUBLES = JsonPathConfig.jsonPathConfig()
             .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE);
 
@@ -48,7 +50,7 @@ class QueueingExampleTest {
             return;
         }
         exec(EXAMPLE.toFile(), "make", "-s");
-        Path work = Files.createTempDirectory("queueing-runs");
+        work = Files.createTempDirectory("queueing-runs");
         for (int run = 0; run < 4; run++) {
             Path dir = Files.createDirectories(work.resolve("run-" + run));
             Path out = work.resolve("out-" + run);
@@ -61,6 +63,17 @@ class QueueingExampleTest {
             RUN_DIRS.put(run, dir);
             upload(CAMPAIGN, run, Archives.of(dir).tarGz()).statusCode(201).body("parseErrors", empty())
                     .body("files", hasSize(4));
+        }
+    }
+
+    @AfterAll
+    static void removeRuns() throws Exception {
+        if (work != null) {
+            try (Stream<Path> paths = Files.walk(work)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
