@@ -49,7 +49,6 @@ public class LocalCluster {
                 cluster.name = Cluster.LOCAL;
                 cluster.provider = Provider.LOCAL;
                 cluster.createdAt = Instant.now();
-                cluster.persist();
             }
             if (failure == null) {
                 cluster.moveTo(ClusterState.READY);
@@ -57,6 +56,7 @@ public class LocalCluster {
             } else {
                 cluster.fail(failure);
             }
+            cluster.persist();
         });
     }
 }
