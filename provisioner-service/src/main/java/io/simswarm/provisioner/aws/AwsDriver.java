@@ -99,7 +99,8 @@ public class AwsDriver {
             scaleWorkersUp(context, cluster.workers);
         } else if (cluster.workers < workers.size()) {
             List<Instance> newestFirst = workers.stream()
-                    .sorted(Comparator.comparing(Instance::launchTime).reversed()).toList();
+                    .sorted(Comparator.comparing(Instance::launchTime).thenComparing(Instance::instanceId).reversed())
+                    .toList();
             scaleWorkersDown(context, newestFirst.subList(0, workers.size() - cluster.workers));
         }
         awaitSwarm(context);

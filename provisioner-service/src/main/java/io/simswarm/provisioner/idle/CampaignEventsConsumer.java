@@ -32,6 +32,9 @@ public class CampaignEventsConsumer {
     @Blocking
     @Transactional
     public void consume(CampaignEvent event) {
+        if (event == null) {
+            return; // a record that is no CampaignEvent (logged by the deserializer)
+        }
         if (event.version() != EventVersion.CURRENT) {
             Log.infof("skipping campaign event %s of unknown version %d", event.eventId(), event.version());
             return;

@@ -43,6 +43,22 @@ public final class Clusters {
         return get(name);
     }
 
+    /** Deletes the cluster unless it is gone already, so a failed test leaves nothing in moto. */
+    public static void deleteQuietly(String name) {
+        try {
+            String state = given().when().get("/clusters/" + name).then().extract().path("state");
+            if (state == null || "DELETED".equals(state)) {
+                return;
+            }
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                given().when().delete("/clusters/" + name);
+                return "DELETED".equals(given().when().get("/clusters/" + name).then().extract().path("state"));
+            });
+        } catch (RuntimeException | AssertionError e) {
+            System.err.println("could not delete cluster " + name + ": " + e);
+        }
+    }
+
     public static void post(String name, String action, Object body, int status) {
         var request = given().contentType(ContentType.JSON);
         if (body != null) {

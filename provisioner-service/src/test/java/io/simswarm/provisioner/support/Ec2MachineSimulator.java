@@ -24,6 +24,7 @@ public final class Ec2MachineSimulator implements AutoCloseable {
     private final Deque<String> freeWorkerNodes = new ArrayDeque<>();
     private final Map<String, String> nodeOfInstance = new HashMap<>();
     private final Map<String, String> lastState = new HashMap<>();
+    private final java.util.Set<String> off = new java.util.HashSet<>();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
     private volatile RuntimeException failure;
 
@@ -69,6 +70,7 @@ public final class Ec2MachineSimulator implements AutoCloseable {
                     String node = nodeOfInstance.get(id);
                     if (node != null) {
                         nodes.powerOff(node);
+                        off.add(node);
                     }
                 }
                 default -> { }
@@ -82,6 +84,7 @@ public final class Ec2MachineSimulator implements AutoCloseable {
         String node = nodeOfInstance.get(id);
         if (node != null) {
             nodes.boot(node, id);
+            off.remove(node);
             return;
         }
         node = manager ? "n1" : freeWorkerNodes.poll();
@@ -92,6 +95,12 @@ public final class Ec2MachineSimulator implements AutoCloseable {
         nodes.boot(node, id);
         nodes.runPart(node, manager ? "swarm-manager.sh" : "swarm-worker.sh", cluster);
         Log.infof("instance %s (%s) booted on namespace node %s", id, before == null ? "new" : before, node);
+    }
+
+    /** Number of nodes whose instance is stopped and whose dockerd is off. */
+    public synchronized int poweredOff() {
+        return (int) off.stream().filter(node -> nodeOfInstance.entrySet().stream()
+                .anyMatch(e -> e.getValue().equals(node) && "stopped".equals(lastState.get(e.getKey())))).count();
     }
 
     public void assertHealthy() {
