@@ -6,6 +6,7 @@ import static io.simswarm.provisioner.aws.AwsFailure.run;
 import io.quarkus.logging.Log;
 import io.simswarm.provisioner.cluster.Cluster;
 import io.simswarm.provisioner.cluster.ClusterEndpoints;
+import io.simswarm.provisioner.cluster.ClusterOperations;
 import io.simswarm.provisioner.cluster.ClusterStore;
 import io.simswarm.provisioner.config.ProvisionerConfig;
 import io.simswarm.provisioner.cost.UsageRecorder;
@@ -268,6 +269,9 @@ public class AwsDriver {
         String missing;
         while (true) {
             Cluster cluster = store.load(context.cluster().name);
+            if (cluster.state != context.cluster().state) {
+                throw new ClusterOperations.Superseded(cluster.state);
+            }
             missing = missingNodes(context, cluster);
             if (missing == null) {
                 return;

@@ -33,6 +33,7 @@ public class ClusterOperations {
         return thread;
     });
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Set<String> again = ConcurrentHashMap.newKeySet();
 
     public ClusterOperations(ClusterStore store, AwsDriver aws, ClusterEvents events) {
         this.store = store;
@@ -54,17 +55,29 @@ public class ClusterOperations {
                 .filter(cluster -> cluster.state.transitional()).map(cluster -> cluster.name).toList());
     }
 
-    /** Carries out the cluster's current transitional state, unless that is already under way. */
-    public void submit(String name) {
-        if (running.add(name)) {
-            executor.submit(() -> {
-                try {
-                    carryOut(name);
-                } finally {
-                    running.remove(name);
-                }
-            });
+    /**
+     * Carries out the cluster's current transitional state. When an operation on it is under way already (a delete
+     * that interrupts a create), the new state is taken up as soon as that one has stopped.
+     */
+    public synchronized void submit(String name) {
+        if (!running.add(name)) {
+            again.add(name);
+            return;
         }
+        executor.submit(() -> {
+            do {
+                again.remove(name);
+                carryOut(name);
+            } while (!done(name));
+        });
+    }
+
+    private synchronized boolean done(String name) {
+        if (again.contains(name)) {
+            return false;
+        }
+        running.remove(name);
+        return true;
     }
 
     private void carryOut(String name) {
@@ -75,36 +88,60 @@ public class ClusterOperations {
             switch (from) {
                 case CREATING -> {
                     aws.create(cluster);
-                    finish(name, ClusterState.READY, ClusterEvent.Type.READY);
+                    finish(name, from, ClusterState.READY, ClusterEvent.Type.READY);
                 }
                 case RESIZING -> {
                     aws.resize(cluster);
-                    finish(name, ClusterState.READY, ClusterEvent.Type.RESIZED);
+                    finish(name, from, ClusterState.READY, ClusterEvent.Type.RESIZED);
                 }
                 case HALTING -> {
                     aws.halt(cluster);
-                    finish(name, ClusterState.HALTED, ClusterEvent.Type.HALTED);
+                    finish(name, from, ClusterState.HALTED, ClusterEvent.Type.HALTED);
                 }
                 case RESUMING -> {
                     aws.resume(cluster);
-                    finish(name, ClusterState.READY, ClusterEvent.Type.RESUMED);
+                    finish(name, from, ClusterState.READY, ClusterEvent.Type.RESUMED);
                 }
                 case DELETING -> {
                     aws.delete(cluster);
-                    finish(name, ClusterState.DELETED, ClusterEvent.Type.DELETED);
+                    finish(name, from, ClusterState.DELETED, ClusterEvent.Type.DELETED);
                 }
                 default -> Log.debugf("cluster %s: nothing to do in state %s", name, from);
             }
+        } catch (Superseded e) {
+            Log.infof("cluster %s: %s stopped, the cluster is %s now", name, from, e.getMessage());
         } catch (RuntimeException e) {
             String reason = from + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             Log.warnf(e, "cluster %s: %s", name, reason);
-            Cluster failed = store.update(name, c -> c.fail(reason));
-            events.publish(name, ClusterEvent.Type.FAILED, failed.state.name(), failed.workers, reason);
+            Cluster failed = store.update(name, c -> {
+                if (c.state == from) {
+                    c.fail(reason);
+                }
+            });
+            if (failed.state == ClusterState.FAILED) {
+                events.publish(name, ClusterEvent.Type.FAILED, failed.state.name(), failed.workers, reason);
+            }
         }
     }
 
-    private void finish(String name, ClusterState state, ClusterEvent.Type type) {
-        Cluster done = store.update(name, c -> c.moveTo(state));
-        events.publish(name, type, done.state.name(), done.workers, null);
+    /** Ends the operation in {@code state}, unless the cluster was moved on meanwhile (then that runs next). */
+    private void finish(String name, ClusterState from, ClusterState state, ClusterEvent.Type type) {
+        Cluster done = store.update(name, c -> {
+            if (c.state == from) {
+                c.moveTo(state);
+            }
+        });
+        if (done.state == state) {
+            events.publish(name, type, done.state.name(), done.workers, null);
+        } else {
+            Log.infof("cluster %s: moved on to %s before %s was recorded", name, done.state, state);
+        }
+    }
+
+    /** Thrown by a waiting operation when the cluster was moved to another state (e.g. deleted while creating). */
+    public static class Superseded extends RuntimeException {
+        public Superseded(ClusterState now) {
+            super(now.name());
+        }
     }
 }

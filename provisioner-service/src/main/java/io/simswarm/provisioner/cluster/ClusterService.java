@@ -81,7 +81,7 @@ public class ClusterService {
 
     public Cluster delete(String name) {
         return transition(name, "deleted", ClusterState.DELETING, ClusterState.READY, ClusterState.HALTED,
-                ClusterState.FAILED);
+                ClusterState.FAILED, ClusterState.CREATING, ClusterState.RESIZING, ClusterState.RESUMING);
     }
 
     private Cluster transition(String name, String verb, ClusterState next, ClusterState... from) {

@@ -25,6 +25,8 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -68,8 +70,8 @@ public final class CertificateAuthority {
             KeyPair client = keyPair();
             X509Certificate clientCert = sign(new X500Name("CN=simswarm-client"), client, caName, ca,
                     builder -> leaf(builder, KeyPurposeId.id_kp_clientAuth));
-            return new ClusterCertificates(pem(caCert), pem(ca.getPrivate()), pem(serverCert), pem(server.getPrivate()),
-                    pem(clientCert), pem(client.getPrivate()));
+            return new ClusterCertificates(pem(caCert), pem(pkcs8(ca)), pem(serverCert), pem(pkcs8(server)),
+                    pem(clientCert), pem(pkcs8(client)));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot issue the cluster certificates", e);
         }
@@ -109,6 +111,11 @@ public final class CertificateAuthority {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
         return generator.generateKeyPair();
+    }
+
+    /** Private keys as PKCS#8 ("PRIVATE KEY"), which both dockerd and the JDK read. */
+    private static Object pkcs8(KeyPair keys) throws PemGenerationException {
+        return new JcaPKCS8Generator(keys.getPrivate(), null);
     }
 
     private static String pem(Object object) throws IOException {

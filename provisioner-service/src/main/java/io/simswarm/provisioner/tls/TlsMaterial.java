@@ -58,7 +58,7 @@ public record TlsMaterial(String caPem, String certPem, String keyPem) {
             Object object = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (object instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
+                return converter.getPrivateKey(pair.getPrivateKeyInfo());
             }
             if (object instanceof PrivateKeyInfo info) {
                 return converter.getPrivateKey(info);
