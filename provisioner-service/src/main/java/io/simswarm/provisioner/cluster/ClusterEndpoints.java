@@ -60,6 +60,11 @@ public class ClusterEndpoints {
         return store.secret(cluster).map(this::decrypt);
     }
 
+    /** The private key of the cluster's EC2 key pair, decrypted, when it has one. */
+    public Optional<String> sshKey(String cluster) {
+        return store.secret(cluster).map(secret -> secret.sshKeyEnc).map(cipher::decrypt);
+    }
+
     private TlsMaterial decrypt(ClusterSecret secret) {
         return new TlsMaterial(secret.caCertPem, secret.clientCertPem, cipher.decrypt(secret.clientKeyEnc));
     }

@@ -98,6 +98,17 @@ public class ClusterResource {
         return new DockerTlsView(material.caPem(), material.certPem(), material.keyPem());
     }
 
+    /** The private key of an EC2 cluster's key pair (made when the cluster was created with an sshCidr). */
+    @GET
+    @Path("/{name}/ssh-key")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String sshKey(@PathParam("name") String name, @HeaderParam(INTERNAL_KEY_HEADER) String key) {
+        requireInternalKey(key);
+        Cluster cluster = service.get(name);
+        return endpoints.sshKey(cluster.name).orElseThrow(() -> ApiException.notFound(
+                "Cluster '" + name + "' has no key pair: it was created without sshCidr."));
+    }
+
     private void requireInternalKey(String key) {
         String expected = config.internalKey().filter(value -> !value.isBlank()).orElse(null);
         if (expected == null || key == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),

@@ -71,6 +71,10 @@ class AwsLifecycleTest {
                     .isEqualTo("c5.xlarge"));
             checkSecurityGroup(name);
             checkManagerExtras(name);
+            given().header("X-SimSwarm-Internal-Key", "test-internal-key")
+                    .when().get("/clusters/" + name + "/ssh-key")
+                    .then().statusCode(200).body(containsString("PRIVATE KEY-----"));
+            given().when().get("/clusters/" + name + "/ssh-key").then().statusCode(403);
             await().until(() -> events.typesOf(name).contains(ClusterEvent.Type.READY));
 
             List<String> firstThree = ids(running(name, "worker"));

@@ -51,6 +51,9 @@ class SpotAndTlsTest {
             assertThat(TlsMaterial.privateKey(tls.getString("keyPem")).getAlgorithm()).isEqualTo("EC");
             assertThat(new TlsMaterial(tls.getString("caPem"), tls.getString("certPem"), tls.getString("keyPem"))
                     .sslContext()).isNotNull();
+            given().header("X-SimSwarm-Internal-Key", "test-internal-key")
+                    .when().get("/clusters/" + name + "/ssh-key")
+                    .then().statusCode(404).body("detail", containsString("created without sshCidr"));
             given().when().get("/clusters/" + name + "/docker-tls")
                     .then().statusCode(403).body("detail", containsString("X-SimSwarm-Internal-Key"));
 
