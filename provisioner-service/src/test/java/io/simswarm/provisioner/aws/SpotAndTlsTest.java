@@ -21,25 +21,30 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 @QuarkusTest
 class SpotAndTlsTest {
 
+    private static final String TLS_ENDPOINT = "tcp://127.0.0.1:9";
+
     @Test
     void spotClusterWithTlsMaterial() throws Exception {
         String name = Clusters.uniqueName("spot");
         try {
+            // a TLS endpoint on loopback where nothing listens: the moto Elastic IP is no address to connect to
             Clusters.create(Map.of("name", name, "provider", "aws", "workers", 0, "spot", true,
-                    "managerInstanceType", "c5.large", "idleHaltMinutes", 0));
+                    "managerInstanceType", "c5.large", "idleHaltMinutes", 0, "dockerHost", TLS_ENDPOINT));
             JsonPath creating = Clusters.get(name);
             assertThat(creating.getBoolean("spot")).isTrue();
 
-            // no Docker endpoint answers at the moto Elastic IP, so the cluster cannot become READY; its EC2 side can
+            // no Docker API answers there, so the cluster cannot become READY; its EC2 side can
             org.awaitility.Awaitility.await().until(() -> Moto.instances(name, "manager", "running").size() == 1
-                    && Clusters.get(name).getString("dockerHost") != null);
+                    && given().header("X-SimSwarm-Internal-Key", "test-internal-key")
+                            .when().get("/clusters/" + name + "/docker-tls").statusCode() == 200);
             Instance manager = Moto.instances(name, "manager", "running").get(0);
             assertThat(manager.instanceLifecycleAsString()).isEqualTo("spot");
             JsonPath cluster = Clusters.get(name);
-            String publicIp = Moto.EC2.describeAddresses(r -> r.filters(Moto.clusterTag(name))).addresses().get(0)
-                    .publicIp();
-            assertThat(cluster.getString("dockerHost")).isEqualTo("tcp://" + publicIp + ":2376");
+            assertThat(cluster.getString("dockerHost")).isEqualTo(TLS_ENDPOINT);
             assertThat(cluster.getBoolean("dockerTls")).isTrue();
+            assertThat(cluster.getString("nodesError")).contains(TLS_ENDPOINT);
+            assertThat(Moto.EC2.describeAddresses(r -> r.filters(Moto.clusterTag(name))).addresses().get(0)
+                    .instanceId()).isEqualTo(manager.instanceId());
 
             JsonPath tls = given().header("X-SimSwarm-Internal-Key", "test-internal-key")
                     .when().get("/clusters/" + name + "/docker-tls")
