@@ -9,7 +9,7 @@
 #include <string.h>
 
 #define DEFAULT_GIVEUP_S 120
-#define DEFAULT_GZIP_LEVEL 6
+#define DEFAULT_GZIP_LEVEL 1
 #define MAX_SECONDS 315360000UL /* ten years */
 
 const char ENV_HELP[] =
@@ -26,7 +26,7 @@ const char ENV_HELP[] =
     "  SIMSWARM_SIM_ARGS      extra arguments, already shell-quoted, appended last (optional)\n"
     "  SIMSWARM_RUN_TIMEOUT   seconds after which a run is killed and reported with exit\n"
     "                         code 124; 0 or unset = no limit\n"
-    "  SIMSWARM_GZIP_LEVEL    compression level of the uploads, 1-9 (default 6)\n"
+    "  SIMSWARM_GZIP_LEVEL    compression level of the uploads, 0 (store) to 9 (default 1)\n"
     "  TMPDIR                 where per-run directories are made (default /tmp)\n"
     "\n"
     "One run is, in the current directory:\n"
@@ -236,8 +236,8 @@ int env_load(struct runner_env *env, char *err, size_t errlen)
         return -1;
     const char *level = get("SIMSWARM_GZIP_LEVEL");
     unsigned long lv = DEFAULT_GZIP_LEVEL;
-    if (level && (parse_ulong(level, 9, &lv) != 0 || lv < 1)) {
-        snprintf(err, errlen, "SIMSWARM_GZIP_LEVEL must be 1-9, got '%s'", level);
+    if (level && parse_ulong(level, 9, &lv) != 0) {
+        snprintf(err, errlen, "SIMSWARM_GZIP_LEVEL must be 0-9, got '%s'", level);
         return -1;
     }
     env->gzip_level = (int)lv;

@@ -13,7 +13,7 @@ struct runner_env {
     const char *sim_args;    /* SIMSWARM_SIM_ARGS, NULL when unset */
     long run_timeout_s;      /* SIMSWARM_RUN_TIMEOUT, 0 = none */
     const char *tmp_dir;     /* TMPDIR or /tmp: where run directories are made */
-    int gzip_level;          /* SIMSWARM_GZIP_LEVEL, 1-9 */
+    int gzip_level;          /* SIMSWARM_GZIP_LEVEL, 0-9 */
     enum runner_mode mode;
 
     /* list mode */

@@ -13,7 +13,7 @@
 #include <stddef.h>
 
 /*
- * Writes DIR as tar.gz to OUT_FD with zlib compression LEVEL (1-9). Returns the number of files
+ * Writes DIR as tar.gz to OUT_FD with zlib compression LEVEL (0 = stored, 1-9). Returns the number of files
  * packed, or -1 with a reason in ERR.
  */
 int targz_write_dir(const char *dir, int out_fd, int level, char *err, size_t errlen);

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -235,9 +237,10 @@ class ListModeTest {
         assertThat(uploads.uploadOf(6).entries()).containsOnlyKeys("Plain-run-6.out");
     }
 
-    @Test
-    void bigFilesArriveIntact(@TempDir Path dir) {
-        var result = fake(dir, "big", "Big", "1", "t", "SIMSWARM_GZIP_LEVEL", "1");
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1", "9"})
+    void bigFilesArriveIntactAtEveryCompressionLevel(String level, @TempDir Path dir) {
+        var result = fake(dir, "big", "Big", "1", "t", "SIMSWARM_GZIP_LEVEL", level);
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         String expected = IntStream.rangeClosed(1, 3_000_000).mapToObj(Integer::toString)

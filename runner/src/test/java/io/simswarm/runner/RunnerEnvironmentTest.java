@@ -74,7 +74,7 @@ class RunnerEnvironmentTest {
                 arguments(list("SIMSWARM_UPLOAD_URL", "http://results:99999/runs/{run}"),
                         "SIMSWARM_UPLOAD_URL is invalid: URL has an invalid port"),
                 arguments(list("SIMSWARM_RUN_TIMEOUT", "ten"), "SIMSWARM_RUN_TIMEOUT must be a whole number of seconds, got 'ten'"),
-                arguments(list("SIMSWARM_GZIP_LEVEL", "0"), "SIMSWARM_GZIP_LEVEL must be 1-9, got '0'"),
+                arguments(list("SIMSWARM_GZIP_LEVEL", "10"), "SIMSWARM_GZIP_LEVEL must be 0-9, got '10'"),
                 arguments(list("SIMSWARM_SLOT", "3", "SIMSWARM_RUNS", "0;1", "SIMSWARM_TOKENS", "a;b"),
                         "SIMSWARM_SLOT=3 selects group 3, but SIMSWARM_RUNS has only 2 group(s)"),
                 arguments(list("SIMSWARM_SLOT", "1", "SIMSWARM_RUNS", "0;1", "SIMSWARM_TOKENS", "a"),
