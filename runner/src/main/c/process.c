@@ -297,10 +297,11 @@ int process_run(const struct process_spec *spec, struct process_result *res)
     drain_wake_pipe();
     struct loop_state s = {.start = now_ms(), .timeout_at = -1, .heartbeat_at = -1, .kill_at = -1};
     s.pid = spawn(spec->command, pipe_fd[1]);
+    int spawn_errno = errno;
     close(pipe_fd[1]);
     fcntl(pipe_fd[0], F_SETFL, fcntl(pipe_fd[0], F_GETFL) | O_NONBLOCK);
     if (s.pid < 0) {
-        process_note("cannot start the run: %s", strerror(errno));
+        process_note("cannot start the run: %s", strerror(spawn_errno));
         close(pipe_fd[0]);
         close(file_fd);
         res->exit_code = 127;
@@ -322,7 +323,9 @@ int process_run(const struct process_spec *spec, struct process_result *res)
                                 {.fd = out_open ? pipe_fd[0] : -1, .events = POLLIN}};
         int r = poll(fds, 2, wait_ms);
         if (r < 0 && errno != EINTR) {
-            msg("poll failed: %s", strerror(errno));
+            process_note("cannot watch the run (poll: %s): killing it", strerror(errno));
+            kill(-s.pid, SIGKILL);
+            waitpid(s.pid, &status, 0);
             break;
         }
         if (r > 0 && fds[1].revents)

@@ -17,7 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** A stand-in for the results service's upload endpoint: records every POST and answers as told. */
+/**
+ * A stand-in for the results service's upload endpoint: records every POST and answers as told,
+ * with a chunked body.
+ */
 final class UploadServer implements AutoCloseable {
 
     static final String PATH_PREFIX = "/campaigns/c1/runs/";
@@ -106,7 +109,9 @@ final class UploadServer implements AutoCloseable {
             Answer a = nextAnswer();
             byte[] text = a.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
-            exchange.sendResponseHeaders(a.status(), text.length == 0 ? -1 : text.length);
+            // chunked (length 0) on purpose: the lease server answers with Content-Length, so the
+            // runner's HTTP client is tested with both kinds of body
+            exchange.sendResponseHeaders(a.status(), text.length == 0 ? -1 : 0);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(text);
             }
