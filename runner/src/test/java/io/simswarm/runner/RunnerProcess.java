@@ -33,8 +33,10 @@ final class RunnerProcess {
                     process.destroyForcibly();
                     throw new AssertionError("the runner did not end within " + MAX_MINUTES + " minutes");
                 }
-                return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                Result result = new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                         Files.readString(stderr, StandardCharsets.UTF_8));
+                QueueingExample.deleteTree(stdout.getParent());
+                return result;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
