@@ -170,14 +170,13 @@ static int load_list_mode(struct runner_env *env, char *err, size_t errlen)
         free(run_group);
         return -1;
     }
-    size_t token_count;
     env->runs = split(run_group, ',', &env->run_count);
-    env->tokens = split(token_group, ',', &token_count);
+    env->tokens = split(token_group, ',', &env->token_count);
     free(run_group);
     free(token_group);
-    if (token_count != env->run_count) {
+    if (env->token_count != env->run_count) {
         snprintf(err, errlen, "SIMSWARM_RUNS has %zu run(s) but SIMSWARM_TOKENS has %zu token(s)",
-                 env->run_count, token_count);
+                 env->run_count, env->token_count);
         return -1;
     }
     for (size_t i = 0; i < env->run_count; i++) {
@@ -214,6 +213,21 @@ static int load_pilot_mode(struct runner_env *env, char *err, size_t errlen)
     if (check_url("SIMSWARM_LEASE_URL", url, err, errlen) != 0)
         return -1;
     return seconds("SIMSWARM_LEASE_GIVEUP", DEFAULT_GIVEUP_S, &env->lease_giveup_s, err, errlen);
+}
+
+static void free_list(char **items, size_t count)
+{
+    for (size_t i = 0; items && i < count; i++)
+        free(items[i]);
+    free(items);
+}
+
+void env_free(struct runner_env *env)
+{
+    free_list(env->runs, env->run_count);
+    free_list(env->tokens, env->token_count);
+    free(env->lease_url);
+    memset(env, 0, sizeof *env);
 }
 
 int env_load(struct runner_env *env, char *err, size_t errlen)

@@ -20,16 +20,20 @@ struct runner_env {
     char **runs;             /* run numbers (decimal strings) of the selected group */
     char **tokens;           /* their tokens, same order */
     size_t run_count;
+    size_t token_count;      /* equals run_count once loaded */
     const char *upload_url;  /* SIMSWARM_UPLOAD_URL, with {run} */
 
     /* pilot mode */
-    const char *lease_url;   /* SIMSWARM_LEASE_URL, without a trailing slash */
+    char *lease_url;         /* SIMSWARM_LEASE_URL, without a trailing slash */
     const char *lease_token; /* SIMSWARM_LEASE_TOKEN */
     long lease_giveup_s;     /* SIMSWARM_LEASE_GIVEUP */
 };
 
 /* Reads the environment; returns 0, or -1 with a one-line reason in ERR. */
 int env_load(struct runner_env *env, char *err, size_t errlen);
+
+/* Releases what env_load() allocated. */
+void env_free(struct runner_env *env);
 
 /* True when a token may travel in an HTTP header (visible ASCII, no spaces). */
 int env_token_ok(const char *token);

@@ -30,8 +30,11 @@ int main(int argc, char **argv)
     char err[1024];
     if (env_load(&env, err, sizeof err) != 0) {
         msg("%s", err);
+        env_free(&env);
         return EXIT_USAGE;
     }
     process_init();
-    return env.mode == MODE_LIST ? run_list_mode(&env) : run_pilot_mode(&env);
+    int code = env.mode == MODE_LIST ? run_list_mode(&env) : run_pilot_mode(&env);
+    env_free(&env);
+    return code;
 }
