@@ -21,7 +21,8 @@ public class IdleHalter {
         this.clusters = clusters;
     }
 
-    @Scheduled(every = "${simswarm.provisioner.idle-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${simswarm.provisioner.idle-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void haltIdleClusters() {
         for (String name : idleClusters(Instant.now())) {
             try {

@@ -36,7 +36,8 @@ public class NodeWatcher {
         this.events = events;
     }
 
-    @Scheduled(every = "${simswarm.provisioner.node-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${simswarm.provisioner.node-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkNodes() {
         List<Cluster> ready = QuarkusTransaction.requiringNew().call(() -> Cluster.inState(ClusterState.READY));
         for (Cluster cluster : ready) {

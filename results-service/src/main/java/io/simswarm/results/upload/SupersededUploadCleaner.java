@@ -34,7 +34,8 @@ public class SupersededUploadCleaner {
     }
 
     @Scheduled(every = "${simswarm.results.cleanup-interval}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         try {
             clean();
