@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /** Builds, inspects, tags and pushes images on a Docker engine. */
 @ApplicationScoped
@@ -27,6 +28,8 @@ public class ImageBuilder {
 
     /** Lines of the log a failed build command reports in its error. */
     public static final int ERROR_TAIL_LINES = 50;
+
+    private static final Pattern ANSI_COLOUR = Pattern.compile("\u001B\\[[0-9;]*m");
 
     private final DockerEngines engines;
     private final BuildConfig config;
@@ -169,8 +172,11 @@ public class ImageBuilder {
         @Override
         public void onNext(BuildResponseItem item) {
             if (item.getStream() != null && !item.getStream().isEmpty()) {
-                log.line(item.getStream().endsWith("\n")
-                        ? item.getStream().substring(0, item.getStream().length() - 1) : item.getStream());
+                // The engine colours the build command's stderr; the log is plain text.
+                String text = ANSI_COLOUR.matcher(item.getStream()).replaceAll("");
+                if (!text.isEmpty()) {
+                    log.line(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+                }
             }
             if (item.isErrorIndicated()) {
                 error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null

@@ -184,6 +184,9 @@ public class GitSource {
         } catch (InvalidRemoteException e) {
             throw new BuildFailure("The git repository " + url + " was not found (" + message(e) + ")", e);
         } catch (TransportException e) {
+            if (String.valueOf(e.getMessage()).endsWith("not found.")) {
+                throw new BuildFailure("The git repository " + url + " was not found (" + message(e) + ")", e);
+            }
             throw new BuildFailure("Could not reach the git repository " + url + ": " + message(e), e);
         } catch (GitAPIException | RuntimeException e) {
             throw new BuildFailure("Could not read the git repository " + url + ": " + message(e), e);
