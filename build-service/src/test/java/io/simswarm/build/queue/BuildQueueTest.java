@@ -8,8 +8,11 @@ import io.restassured.path.json.JsonPath;
 import io.simswarm.build.Build;
 import io.simswarm.build.BuildSpec;
 import io.simswarm.build.BuildStatus;
+import io.simswarm.build.docker.DockerEngines;
 import io.simswarm.build.support.Builds;
+import io.simswarm.build.support.Images;
 import io.simswarm.build.support.TestRepo;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BuildQueueTest {
 
+    @Inject
+    DockerEngines engines;
+
     @Test
     void aBuildLeftByAStoppedInstanceIsFinishedByAnother() {
         try (TestRepo repo = TestRepo.withFiles(Map.of("Makefile", "all:\n\techo built\n"))) {
@@ -34,6 +40,7 @@ class BuildQueueTest {
             assertThat(build.getString("commit")).isEqualTo(repo.head());
             int attempts = QuarkusTransaction.requiringNew().call(() -> Build.<Build>findById(id).attempts);
             assertThat(attempts).isEqualTo(2);
+            new Images(engines.client("unix:///var/run/docker.sock")).removeBuiltFrom(repo.url());
         }
     }
 
