@@ -64,4 +64,25 @@ class ConcurrentBuildsTest {
             images.removeBuiltFrom(repo.url());
         }
     }
+
+    @Test
+    void identicalRequestsShareOneFailure() {
+        try (TestRepo repo = TestRepo.withFiles(Map.of("Makefile", "all:\n\tsleep 8\n\techo broken >&2\n\tfalse\n"))) {
+            Map<String, String> body = Map.of("repoUrl", repo.url(), "buildCommand", "make");
+            List<CompletableFuture<String>> posts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                posts.add(CompletableFuture.supplyAsync(() -> Builds.submit(body)));
+            }
+
+            List<JsonPath> builds = posts.stream().map(CompletableFuture::join).map(Builds::awaitFinished).toList();
+
+            assertThat(builds).allSatisfy(b -> assertThat(b.getString("status")).isEqualTo("FAILED"));
+            List<JsonPath> built = builds.stream().filter(b -> b.getString("error").startsWith("The build failed"))
+                    .toList();
+            assertThat(built).hasSize(1);
+            assertThat(built.get(0).getString("error")).contains("broken");
+            assertThat(builds).filteredOn(b -> b != built.get(0)).allSatisfy(b -> assertThat(b.getString("error"))
+                    .startsWith("The identical build " + built.get(0).getString("id") + " failed: The build failed"));
+        }
+    }
 }
