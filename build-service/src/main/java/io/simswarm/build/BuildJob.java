@@ -140,8 +140,7 @@ public class BuildJob {
             throw new BuildFailure("The workdir '" + spec.workdir() + "' does not exist in " + spec.repoUrl()
                     + " at commit " + checkout.commit());
         }
-        BuildContext context = new BuildContext(Dockerfile.render(spec, runner.path().isPresent()), checkout.dir(),
-                runner.path().orElse(null));
+        BuildContext context = new BuildContext(Dockerfile.render(spec, true), checkout.dir(), runner.path());
         log.line("docker: building " + image + " on " + spec.dockerHost());
         images.build(spec.dockerHost(), context, image, Map.of(
                 ImageLabels.REPO, spec.repoUrl(),

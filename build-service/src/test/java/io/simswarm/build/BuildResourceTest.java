@@ -9,13 +9,21 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.simswarm.build.docker.DockerEngines;
+import io.simswarm.build.docker.Dockerfile;
 import io.simswarm.build.docker.ImageLabels;
 import io.simswarm.build.support.Builds;
 import io.simswarm.build.support.Images;
 import io.simswarm.build.support.TestRepo;
+import io.simswarm.build.support.UploadServer;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +86,47 @@ class BuildResourceTest {
         Images.Run configs = images.run(image, List.of(), "./queueing", "-u", "Cmdenv", "-a");
         assertThat(configs.exitCode()).as(configs.output()).isZero();
         assertThat(configs.output()).contains("Config MM1: 6");
+    }
+
+    @Test
+    void theImageRunsOneRunThroughTheRunnerAndUploadsItsResults() throws Exception {
+        try (UploadServer server = new UploadServer()) {
+            Images.Run run = images.run(cold.getString("image"), List.of(
+                    "SIMSWARM_RUN_COMMAND=./queueing",
+                    "SIMSWARM_CONFIG=MM1",
+                    "SIMSWARM_SIM_ARGS=--sim-time-limit=10s",
+                    "SIMSWARM_RUNS=3",
+                    "SIMSWARM_TOKENS=token-of-run-3",
+                    "SIMSWARM_UPLOAD_URL=" + server.uploadUrl()), Dockerfile.RUNNER_PATH);
+
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(server.uploads()).hasSize(1);
+            UploadServer.Upload upload = server.uploads().get(0);
+            assertThat(upload.path()).isEqualTo("/campaigns/test/runs/3/results");
+            assertThat(upload.authorization()).isEqualTo("Bearer token-of-run-3");
+            assertThat(upload.contentType()).isEqualTo("application/gzip");
+            Map<String, String> files = untar(upload.body());
+            assertThat(files.keySet()).anyMatch(name -> name.endsWith(".sca"))
+                    .anyMatch(name -> name.endsWith(".vec"))
+                    .anyMatch(name -> name.endsWith(".out"));
+            String sca = files.entrySet().stream().filter(e -> e.getKey().endsWith(".sca")).findFirst().orElseThrow()
+                    .getValue();
+            assertThat(sca).startsWith("version 3").contains("attr configname MM1").contains("attr runnumber 3");
+        }
+    }
+
+    private static Map<String, String> untar(byte[] gzip) throws IOException {
+        Map<String, String> files = new java.util.HashMap<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(
+                new ByteArrayInputStream(gzip)))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                if (entry.isFile()) {
+                    files.put(entry.getName(), new String(tar.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return files;
     }
 
     @Test

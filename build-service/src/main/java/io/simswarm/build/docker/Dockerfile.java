@@ -1,6 +1,7 @@
 package io.simswarm.build.docker;
 
 import io.simswarm.build.BuildSpec;
+import io.simswarm.runner.RunnerBinary;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 public final class Dockerfile {
 
     /** Path of the runner wrapper inside every image. */
-    public static final String RUNNER_PATH = "/opt/simswarm/bin/simswarm-runner";
+    public static final String RUNNER_PATH = RunnerBinary.IMAGE_PATH;
     /** Name of the project folder inside the build context. */
     public static final String PROJECT_IN_CONTEXT = "project";
     /** Name of the runner binary inside the build context. */
