@@ -40,7 +40,8 @@ class BuildFailuresTest {
         started = Instant.now();
         repo = TestRepo.withFiles(Map.of("Makefile", "all:\n\techo built > built.txt\n",
                 "fails.sh", "#!/bin/sh\nfor i in $(seq 1 80); do echo \"compiler line $i\"; done\n"
-                        + "echo 'src/model.cc:12: error: expected ; before }' >&2\nexit 3\n"));
+                        // the engine interleaves stdout and stderr in no fixed order: keep them apart in time
+                        + "sleep 1\necho 'src/model.cc:12: error: expected ; before }' >&2\nsleep 1\nexit 3\n"));
     }
 
     @AfterAll
