@@ -4,8 +4,8 @@
 # SUCCEEDED), in the same run, and prints both with their ratio.
 #
 # Needs the infrastructure (deploy/infra.sh up) and the toolchain image (deploy/images/toolchain.sh).
-# Starts its own build-service from build-service/target/quarkus-app (packaged first when missing) unless
-# BUILD_URL points at a running one.
+# Starts its own build-service from build-service/target/quarkus-app (packaged first, unless
+# BENCH_SKIP_PACKAGE=1 and it exists) unless BUILD_URL points at a running one.
 #
 # Settings (environment):
 #   BUILD_URL=                 use this running build service instead of starting one
@@ -43,7 +43,7 @@ json_field() { # json_field NAME < json: the string (or bare) value of a top-lev
 
 start_service() {
     local app="$root/build-service/target/quarkus-app/quarkus-run.jar"
-    if [[ ! -f "$app" ]]; then
+    if [[ "${BENCH_SKIP_PACKAGE:-0}" != 1 || ! -f "$app" ]]; then
         echo "packaging build-service (mvn package -DskipTests)"
         (cd "$root" && mvn -B -ntp -q -pl build-service -am package -DskipTests)
     fi

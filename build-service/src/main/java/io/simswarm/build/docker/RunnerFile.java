@@ -27,8 +27,11 @@ public class RunnerFile {
 
     public RunnerFile() {
         try {
-            dir = Files.createTempDirectory("simswarm-runner-");
+            dir = Files.createTempDirectory("simswarm-build-runner-");
+            dir.toFile().deleteOnExit();
             path = RunnerBinary.copyTo(dir.resolve(RunnerBinary.FILE_NAME));
+            // Also removed when the JVM exits without destroying the bean; files go first, in reverse order.
+            path.toFile().deleteOnExit();
             digest = sha256(path);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the simswarm-runner executable to a temporary folder", e);
