@@ -126,7 +126,7 @@ class BuildFailuresTest {
                 "workdir", "."));
 
         try (Stream<Path> temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(temp.filter(p -> p.getFileName().toString().startsWith("simswarm-build-"))
+            assertThat(temp.filter(p -> p.getFileName().toString().startsWith("simswarm-checkout-"))
                     .filter(p -> modifiedAfter(p, started))).isEmpty();
         }
     }

@@ -206,7 +206,7 @@ public class GitSource {
 
     private static Path createTempDir() {
         try {
-            return Files.createTempDirectory("simswarm-build-");
+            return Files.createTempDirectory("simswarm-checkout-");
         } catch (IOException e) {
             throw new BuildFailure("Could not create a temporary folder for the checkout: " + e.getMessage(), e);
         }

@@ -144,7 +144,7 @@ class GitSourceTest {
 
     private static long checkoutFolders() throws Exception {
         try (var paths = Files.list(Files.createTempFile("probe", "").getParent())) {
-            return paths.filter(p -> p.getFileName().toString().startsWith("simswarm-build-")).count();
+            return paths.filter(p -> p.getFileName().toString().startsWith("simswarm-checkout-")).count();
         }
     }
 }
