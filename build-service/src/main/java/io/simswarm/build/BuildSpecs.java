@@ -1,0 +1,81 @@
+package io.simswarm.build;
+
+import io.simswarm.build.config.BuildConfig;
+import io.simswarm.build.git.GitUrls;
+import io.simswarm.commons.problem.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Turns the fields of a build request (REST or Kafka) into a {@link BuildSpec}: checks them and fills in defaults. */
+@ApplicationScoped
+public class BuildSpecs {
+
+    private static final Pattern REGISTRY = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[a-z0-9._-]+)*");
+
+    private final BuildConfig config;
+
+    public BuildSpecs(BuildConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * @throws ApiException (400) naming every field that is wrong
+     */
+    public BuildSpec of(String repoUrl, String ref, String workdir, String baseImage, String buildCommand,
+            String dockerHost, String registry) {
+        List<String> errors = new ArrayList<>();
+        String url = blankToNull(repoUrl);
+        if (url == null) {
+            errors.add("repoUrl is required (any git URL: https://..., ssh://..., git@host:path or file:///...)");
+        } else {
+            GitUrls.problem(url).ifPresent(errors::add);
+        }
+        String dir = workdir(workdir, errors);
+        String host = orDefault(dockerHost, config.dockerHost());
+        if (!host.startsWith("unix://") && !host.startsWith("tcp://")) {
+            errors.add("dockerHost '" + host + "' must start with unix:// or tcp://");
+        }
+        String reg = blankToNull(registry);
+        if (reg != null && !REGISTRY.matcher(reg).matches()) {
+            errors.add("registry '" + reg + "' must look like host:port (e.g. 127.0.0.1:5050), without a scheme");
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, "Bad request",
+                    "The build request is not valid: " + String.join("; ", errors) + ".", errors);
+        }
+        return new BuildSpec(url, blankToNull(ref), dir, orDefault(baseImage, config.defaultBaseImage()),
+                orDefault(buildCommand, config.defaultBuildCommand()), host, reg);
+    }
+
+    private static String workdir(String workdir, List<String> errors) {
+        String dir = blankToNull(workdir);
+        if (dir == null) {
+            return ".";
+        }
+        try {
+            Path path = Path.of(dir).normalize();
+            if (path.isAbsolute() || path.startsWith("..") || dir.contains("\\")) {
+                errors.add("workdir '" + dir + "' must be a folder inside the repository, relative to its root");
+                return dir;
+            }
+            String normalized = path.toString();
+            return normalized.isEmpty() ? "." : normalized;
+        } catch (InvalidPathException e) {
+            errors.add("workdir '" + dir + "' is not a valid path");
+            return dir;
+        }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        String v = blankToNull(value);
+        return v == null ? fallback : v;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

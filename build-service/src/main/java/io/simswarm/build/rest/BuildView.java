@@ -1,0 +1,43 @@
+package io.simswarm.build.rest;
+
+import io.simswarm.build.Build;
+import io.simswarm.build.BuildStatus;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A build as {@code GET /builds/{id}} shows it. */
+@Schema(description = "A build and its outcome")
+public record BuildView(
+        UUID id,
+        BuildStatus status,
+        String repoUrl,
+        @Schema(description = "The ref as requested; null for the default branch")
+        String ref,
+        @Schema(description = "Full commit sha the ref resolved to")
+        String commit,
+        @Schema(description = "Image to run, registry-qualified when it was pushed")
+        String image,
+        @Schema(description = "Why the build failed (with the last lines of the log for a failing build command)")
+        String error,
+        Instant createdAt,
+        Instant finishedAt,
+        String workdir,
+        @Schema(description = "Absolute workdir inside the image: the runs' working directory")
+        String imageWorkdir,
+        String baseImage,
+        String buildCommand,
+        String dockerHost,
+        String registry,
+        @Schema(description = "True when an image built before (or by an identical concurrent build) was reused")
+        boolean cached,
+        @Schema(description = "Campaign that requested the build over Kafka; null for REST requests")
+        String campaignId,
+        Instant startedAt) {
+
+    public static BuildView of(Build b) {
+        return new BuildView(b.id, b.status, b.repoUrl, b.ref, b.commit, b.image, b.error, b.createdAt, b.finishedAt,
+                b.workdir, b.imageWorkdir, b.baseImage, b.buildCommand, b.dockerHost, b.registry, b.cached,
+                b.campaignId, b.startedAt);
+    }
+}

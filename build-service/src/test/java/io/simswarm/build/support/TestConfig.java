@@ -1,0 +1,94 @@
+package io.simswarm.build.support;
+
+import io.simswarm.build.config.BuildConfig;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The service's defaults as a plain object, for unit tests of one class. */
+public class TestConfig implements BuildConfig {
+
+    @Override
+    public String dockerHost() {
+        return "unix:///var/run/docker.sock";
+    }
+
+    @Override
+    public String defaultBaseImage() {
+        return "simswarm/toolchain:bookworm";
+    }
+
+    @Override
+    public String defaultBuildCommand() {
+        return "make makefiles && make MODE=release -j$(nproc)";
+    }
+
+    @Override
+    public String imageRepository() {
+        return "simswarm/build";
+    }
+
+    @Override
+    public int workers() {
+        return 1;
+    }
+
+    @Override
+    public Duration timeout() {
+        return Duration.ofMinutes(10);
+    }
+
+    @Override
+    public String campaignPattern() {
+        return ".*";
+    }
+
+    @Override
+    public Git git() {
+        return new Git() {
+            @Override
+            public Optional<String> token() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String username() {
+                return "x-access-token";
+            }
+
+            @Override
+            public int timeoutSeconds() {
+                return 30;
+            }
+        };
+    }
+
+    @Override
+    public Queue queue() {
+        return new Queue() {
+            @Override
+            public Duration pollInterval() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public Duration heartbeat() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public Duration staleAfter() {
+                return Duration.ofSeconds(60);
+            }
+
+            @Override
+            public int maxAttempts() {
+                return 3;
+            }
+
+            @Override
+            public Duration republishAfter() {
+                return Duration.ofSeconds(30);
+            }
+        };
+    }
+}
