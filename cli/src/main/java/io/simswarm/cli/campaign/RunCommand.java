@@ -7,6 +7,7 @@ import io.simswarm.cli.http.Endpoints;
 import io.simswarm.cli.http.RequestBody;
 import io.simswarm.cli.http.Service;
 import io.simswarm.cli.results.ResultsDownload;
+import io.simswarm.cli.results.ScalarQuery;
 import io.simswarm.cli.text.Durations;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -92,6 +93,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "results",
             description = "Where the result files go (default: ./results).")
     Path output;
+
+    @Option(names = "--summary", paramLabel = "NAME_GLOB",
+            description = "At the end, print the scalars matching NAME_GLOB aggregated over repetitions.")
+    String summaryGlob;
 
     @Option(names = "--no-download", description = "Do not download the result files at the end.")
     boolean noDownload;
@@ -197,13 +202,24 @@ public class RunCommand implements Callable<Integer> {
         if (!noDownload && campaign.succeeded() > 0) {
             int files = ResultsDownload.into(endpoints.client(Service.RESULTS), campaign.id(), output);
             out.printf("%d result files in %s%n", files, output);
-            out.printf("aggregated scalars: simswarm results %s --aggregate%n", campaign.id());
+        }
+        if (campaign.succeeded() > 0) {
+            printSummary(campaign.id());
         }
         if (campaign.failed() > 0) {
             printFailedRuns(campaign.id());
         }
         boolean allSucceeded = "SUCCEEDED".equals(campaign.status()) && campaign.failed() == 0;
         return allSucceeded ? 0 : 1;
+    }
+
+    private void printSummary(String id) {
+        if (summaryGlob == null) {
+            out.printf("aggregated scalars: simswarm results %s --aggregate%n", id);
+            return;
+        }
+        out.printf("%nscalars '%s', aggregated over repetitions:%n", summaryGlob);
+        out.print(new ScalarQuery(id, summaryGlob, null, true).table(endpoints.client(Service.RESULTS)));
     }
 
     private void printFailedRuns(String id) {

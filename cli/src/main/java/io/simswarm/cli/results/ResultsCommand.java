@@ -3,11 +3,6 @@ package io.simswarm.cli.results;
 import io.simswarm.cli.http.ApiClient;
 import io.simswarm.cli.http.Endpoints;
 import io.simswarm.cli.http.Service;
-import io.simswarm.cli.text.JsonTable;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,30 +37,8 @@ public class ResultsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ApiClient results = endpoints.client(Service.RESULTS);
-        String path = "/campaigns/" + campaignId + "/scalars" + query();
-        if (csv) {
-            System.out.print(results.text(path, "text/csv"));
-        } else {
-            System.out.print(JsonTable.of(results.get(path), List.of()).render());
-        }
+        ScalarQuery query = new ScalarQuery(campaignId, nameGlob, moduleGlob, aggregate);
+        System.out.print(csv ? query.csv(results) : query.table(results));
         return 0;
-    }
-
-    private String query() {
-        List<String> parameters = new ArrayList<>();
-        if (nameGlob != null) {
-            parameters.add("name=" + encode(nameGlob));
-        }
-        if (moduleGlob != null) {
-            parameters.add("module=" + encode(moduleGlob));
-        }
-        if (aggregate) {
-            parameters.add("aggregate=true");
-        }
-        return parameters.isEmpty() ? "" : "?" + String.join("&", parameters);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
