@@ -25,7 +25,7 @@ PG_PORT="${PG_PORT:-5432}"
 PG_SUPERUSER="${PG_SUPERUSER:-postgres}"
 SIMSWARM_DB_USER="${SIMSWARM_DB_USER:-simswarm}"
 SIMSWARM_DB_PASSWORD="${SIMSWARM_DB_PASSWORD:-simswarm}"
-SIMSWARM_DATABASES="${SIMSWARM_DATABASES:-simswarm simswarm_test}"
+SIMSWARM_DATABASES="${SIMSWARM_DATABASES:-simswarm simswarm_test simswarm_e2e}"
 
 KAFKA_HOST="${KAFKA_HOST:-127.0.0.1}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
@@ -73,7 +73,7 @@ Settings (environment, with defaults):
   DOCKER_SOCKET=/var/run/docker.sock               SWARM_ADVERTISE_ADDR=127.0.0.1
   SIMSWARM_DOCKER_CLI=(auto: /usr/bin/docker, else docker on PATH)
   PG_HOST=127.0.0.1 PG_PORT=5432 PG_SUPERUSER=postgres
-  SIMSWARM_DB_USER=simswarm SIMSWARM_DB_PASSWORD=simswarm SIMSWARM_DATABASES="simswarm simswarm_test"
+  SIMSWARM_DB_USER=simswarm SIMSWARM_DB_PASSWORD=simswarm SIMSWARM_DATABASES="simswarm simswarm_test simswarm_e2e"
   KAFKA_HOST=127.0.0.1 KAFKA_PORT=9092 KAFKA_CONTROLLER_PORT=9093 KAFKA_JAVA=java
   KAFKA_HEAP_OPTS="-Xms256m -Xmx512m" KAFKA_PARTITIONS=3
   KAFKA_TOPICS="build-requests build-results results-stored campaign-events cluster-events"

@@ -1,5 +1,14 @@
 package io.simswarm.cli;
 
+import io.simswarm.cli.campaign.CancelCommand;
+import io.simswarm.cli.campaign.LogsCommand;
+import io.simswarm.cli.campaign.RetryFailedCommand;
+import io.simswarm.cli.campaign.RunCommand;
+import io.simswarm.cli.campaign.RunsCommand;
+import io.simswarm.cli.campaign.StatusCommand;
+import io.simswarm.cli.cluster.ClusterCommand;
+import io.simswarm.cli.results.ResultsCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,10 +16,22 @@ import picocli.CommandLine.Command;
 @Command(name = "simswarm",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
+        subcommands = {
+            RunCommand.class, StatusCommand.class, RunsCommand.class, LogsCommand.class, CancelCommand.class,
+            RetryFailedCommand.class, ResultsCommand.class, ClusterCommand.class
+        },
         description = {
             "Run OMNeT++/INET simulation campaigns on a Docker Swarm and bring the results back.",
             "",
-            "Talks to the SimSwarm services (provisioner, build, scheduler, results)."
+            "Service addresses come from the options --scheduler-url etc., the variables SIMSWARM_SCHEDULER_URL, "
+                + "SIMSWARM_RESULTS_URL, SIMSWARM_PROVISIONER_URL and SIMSWARM_BUILD_URL, the file "
+                + "~/.config/simswarm/config.properties (scheduler.url=...), or else localhost ports 8081-8084.",
+            ""
+        },
+        footer = {
+            "",
+            "Start with: simswarm run -c CONFIG inside a checkout of your simulation. Run 'simswarm COMMAND --help' "
+                + "for the options of a command."
         })
 public class SimSwarm implements Runnable {
 
@@ -18,11 +39,30 @@ public class SimSwarm implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SimSwarm()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with SimSwarm's error handling: one readable line per failure, no stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SimSwarm());
+        cli.setExecutionExceptionHandler(SimSwarm::report);
+        return cli;
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int report(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof CliException failure) {
+            err.println("simswarm: " + failure.getMessage());
+            err.flush();
+            return failure.exitCode();
+        }
+        err.println("simswarm: unexpected failure: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        err.flush();
+        return 1;
     }
 }

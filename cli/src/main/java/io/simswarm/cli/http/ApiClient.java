@@ -1,0 +1,156 @@
+package io.simswarm.cli.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simswarm.cli.CliException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Calls one SimSwarm service. Every failure becomes a {@link CliException} with one readable line: the
+ * problem detail the service answered, or which address could not be reached and how to start it.
+ */
+public class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+
+    private final Service service;
+    private final String baseUrl;
+
+    public ApiClient(Service service, String baseUrl) {
+        this.service = service;
+        this.baseUrl = baseUrl;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public JsonNode get(String path) {
+        return json(send(request(path).GET().header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    public JsonNode post(String path, Object body) {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(write(body));
+        return json(send(request(path).POST(publisher)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    public JsonNode delete(String path) {
+        return json(send(request(path).DELETE().header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** GET with the given Accept header, the body as text. */
+    public String text(String path, String accept) {
+        return send(request(path).GET().header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    /** GET whose body the caller streams (e.g. an archive); the caller closes it. */
+    public InputStream stream(String path) {
+        HttpResponse<InputStream> response = sendRaw(request(path).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() >= 300) {
+            try (InputStream body = response.body()) {
+                throw failure(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw failure(response.statusCode(), "");
+            }
+        }
+        return response.body();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(2));
+    }
+
+    private HttpResponse<String> send(HttpRequest request, HttpResponse.BodyHandler<String> handler) {
+        HttpResponse<String> response = sendRaw(request, handler);
+        if (response.statusCode() >= 300) {
+            throw failure(response.statusCode(), response.body());
+        }
+        return response;
+    }
+
+    private <T> HttpResponse<T> sendRaw(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return HTTP.send(request, handler);
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw unreachable("connection refused or timed out");
+        } catch (HttpTimeoutException e) {
+            throw new CliException("the " + service.key() + " service at " + baseUrl + " did not answer in time");
+        } catch (IOException e) {
+            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted", 130);
+        }
+    }
+
+    private CliException unreachable(String reason) {
+        return new CliException("cannot reach the " + service.key() + " service at " + baseUrl + " (" + reason
+                + "); start the services with deploy/quickstart.sh, or point " + service.environmentVariable()
+                + " or --" + service.key() + "-url at them");
+    }
+
+    private CliException failure(int status, String body) {
+        String detail = problemDetail(body);
+        if (detail == null) {
+            detail = "HTTP " + status + " from the " + service.key() + " service at " + baseUrl;
+        }
+        return new CliException(detail, status == 404 ? 4 : 1);
+    }
+
+    private static String problemDetail(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode problem = JSON.readTree(body);
+            if (problem.hasNonNull("detail")) {
+                return problem.get("detail").asText();
+            }
+            return problem.hasNonNull("title") ? problem.get("title").asText() : null;
+        } catch (IOException e) {
+            return body.lines().findFirst().orElse(null);
+        }
+    }
+
+    private JsonNode json(HttpResponse<String> response) {
+        if (response.body() == null || response.body().isBlank()) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new CliException("the " + service.key() + " service at " + baseUrl + " answered something that is "
+                    + "not JSON");
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serialise request body", e);
+        }
+    }
+}
