@@ -4,28 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Set;
 
-/** What the command line reads from a campaign as the scheduler reports it ({@code GET /campaigns/{id}}). */
-public record CampaignView(String id, String status, String config, String error, int pending, int running,
-        int succeeded, int failed, Instant createdAt, Instant startedAt, Instant finishedAt) {
+/**
+ * What the command line reads from a campaign as the scheduler reports it ({@code GET /campaigns/{id}}); the
+ * run counts are 0 until the campaign is expanded.
+ */
+public record CampaignView(String id, String status, String config, String error, int total, int pending,
+        int running, int succeeded, int failed, Instant submittedAt, Instant startedAt, Instant finishedAt) {
 
     private static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
 
     public static CampaignView of(JsonNode json) {
-        JsonNode counts = json.path("counts");
+        JsonNode runs = json.path("runs");
         return new CampaignView(json.path("id").asText(), json.path("status").asText("UNKNOWN"),
-                json.path("config").asText(""), text(json, "error"),
-                counts.path("pending").asInt(), counts.path("running").asInt(),
-                counts.path("succeeded").asInt(), counts.path("failed").asInt(),
-                instant(json, "createdAt"), instant(json, "startedAt"), instant(json, "finishedAt"));
+                json.path("config").asText(""), text(json, "error"), runs.path("total").asInt(),
+                runs.path("pending").asInt(), runs.path("running").asInt(), runs.path("succeeded").asInt(),
+                runs.path("failed").asInt(), instant(json, "submittedAt"), instant(json, "startedAt"),
+                instant(json, "finishedAt"));
     }
 
     public boolean terminal() {
         return TERMINAL.contains(status);
-    }
-
-    /** Runs known so far; 0 before the campaign is expanded. */
-    public int total() {
-        return pending + running + succeeded + failed;
     }
 
     public int done() {

@@ -39,9 +39,9 @@ public class LogsCommand implements Callable<Integer> {
         }
         JsonNode runs = endpoints.client(Service.SCHEDULER).get("/campaigns/" + campaignId + "/runs");
         for (JsonNode run : runs) {
-            if (run.path("runNumber").asInt(-1) == runNumber && !run.path("logTail").asText("").isBlank()) {
-                System.out.println("(last lines of the latest attempt; the run stored no results)");
-                System.out.print(run.path("logTail").asText());
+            if (run.path("runNumber").asInt(-1) == runNumber && !run.path("error").asText("").isBlank()) {
+                System.out.println("(the run stored no results; what the scheduler kept of its latest attempt:)");
+                System.out.println(run.path("error").asText().stripTrailing());
                 return 0;
             }
         }

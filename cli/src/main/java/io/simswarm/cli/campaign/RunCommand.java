@@ -146,7 +146,7 @@ public class RunCommand implements Callable<Integer> {
                 .putIfSet("cluster", cluster)
                 .putIfSet("iniFile", iniFile)
                 .putIfSet("runFilter", runFilter)
-                .putIfSet("simArgs", simArgs.isEmpty() ? null : simArgs)
+                .putIfSet("simArgs", simArgs.isEmpty() ? null : ShellQuoting.join(simArgs))
                 .putIfSet("baseImage", baseImage)
                 .putIfSet("buildCommand", buildCommand)
                 .putIfSet("runCommand", runCommand)
@@ -226,8 +226,8 @@ public class RunCommand implements Callable<Integer> {
         JsonNode runs = endpoints.client(Service.SCHEDULER).get("/campaigns/" + id + "/runs");
         for (JsonNode run : runs) {
             if ("FAILED".equals(run.path("state").asText())) {
-                String tail = run.path("logTail").asText("");
-                String last = tail.isBlank() ? "" : ": " + tail.strip().lines().reduce((a, b) -> b).orElse("");
+                String error = run.path("error").asText("");
+                String last = error.isBlank() ? "" : ": " + error.strip().lines().reduce((a, b) -> b).orElse("");
                 out.printf("  run %d failed after %d attempts, exit code %s%s%n", run.path("runNumber").asInt(),
                         run.path("attempts").asInt(), run.path("exitCode").asText("-"), last);
             }

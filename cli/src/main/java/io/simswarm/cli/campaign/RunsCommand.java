@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code simswarm runs CAMPAIGN}: one line per run. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "List the runs of a campaign: state, attempts, node, exit code, timings.")
+        description = "List the runs of a campaign: state, attempts, node, exit code, timings. "
+                + "simswarm logs shows a run's output.")
 public class RunsCommand implements Callable<Integer> {
 
     @Mixin
@@ -23,7 +24,7 @@ public class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.out.print(JsonTable.of(endpoints.client(Service.SCHEDULER).get("/campaigns/" + campaignId + "/runs"),
-                List.of("logTail")).render());
+                List.of("error")).render());
         return 0;
     }
 }

@@ -30,7 +30,7 @@ public class StatusCommand implements Callable<Integer> {
                 CampaignView campaign = CampaignView.of(json);
                 table.add(List.of(campaign.id(), campaign.status(), campaign.config(),
                         String.valueOf(campaign.succeeded()), String.valueOf(campaign.failed()),
-                        String.valueOf(campaign.total()), json.path("createdAt").asText("-")));
+                        String.valueOf(campaign.total()), json.path("submittedAt").asText("-")));
             }
             System.out.print(table.isEmpty() ? "no campaigns yet\n" : table.render());
             return 0;

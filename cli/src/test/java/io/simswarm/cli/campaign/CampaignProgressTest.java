@@ -17,8 +17,9 @@ class CampaignProgressTest {
     private static CampaignView campaign(String status, int pending, int running, int succeeded, int failed)
             throws Exception {
         return CampaignView.of(new ObjectMapper().readTree(String.format(
-                "{\"id\":\"c1\",\"status\":\"%s\",\"counts\":{\"pending\":%d,\"running\":%d,\"succeeded\":%d,"
-                        + "\"failed\":%d}}", status, pending, running, succeeded, failed)));
+                "{\"id\":\"c1\",\"status\":\"%s\",\"runs\":{\"total\":%d,\"pending\":%d,\"running\":%d,\"succeeded\":%d,"
+                        + "\"failed\":%d}}", status, pending + running + succeeded + failed, pending, running, succeeded,
+                failed)));
     }
 
     @Test
