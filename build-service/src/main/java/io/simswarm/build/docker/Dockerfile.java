@@ -1,5 +1,6 @@
 package io.simswarm.build.docker;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.simswarm.build.BuildSpec;
 import io.simswarm.runner.RunnerBinary;
 import java.util.List;
@@ -41,23 +42,6 @@ public final class Dockerfile {
     }
 
     private static String jsonString(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + '"';
     }
 }

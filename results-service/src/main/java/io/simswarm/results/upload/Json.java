@@ -1,9 +1,12 @@
 package io.simswarm.results.upload;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.Map;
 
 /** Small JSON writer for flat objects, fast enough for a million rows. */
 final class Json {
+
+    private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
     private Json() {
     }
@@ -40,23 +43,7 @@ final class Json {
 
     static void string(StringBuilder out, String s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
+        ENCODER.quoteAsString(s, out);
         out.append('"');
     }
 }
