@@ -1,0 +1,85 @@
+package io.simswarm.scheduler.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The image the tests' campaigns run in, built here the way the build service builds one: the toolchain base
+ * image, {@code examples/queueing} compiled in {@code /opt/queueing}, and the runner at
+ * {@code /opt/simswarm/bin/simswarm-runner}. Docker's layer cache makes rebuilding it cheap.
+ */
+public final class FixtureImage {
+
+    public static final String TAG = "simswarm-test/scheduler-queueing:fixture";
+    public static final String WORKDIR = "/opt/queueing";
+
+    private FixtureImage() {
+    }
+
+    /** Builds the image (if its layers are not cached yet) and returns its tag. */
+    public static synchronized String build() {
+        try {
+            Path context = Files.createTempDirectory("simswarm-fixture-");
+            Path example = Path.of("..", "examples", "queueing").toAbsolutePath().normalize();
+            Path project = Files.createDirectories(context.resolve("queueing"));
+            copyTree(example.resolve("src"), project.resolve("src"));
+            Files.copy(example.resolve("Makefile"), project.resolve("Makefile"));
+            Files.copy(example.resolve("omnetpp.ini"), project.resolve("omnetpp.ini"));
+            Files.writeString(context.resolve("Dockerfile"), String.join("\n",
+                    "FROM simswarm/toolchain:bookworm",
+                    "LABEL io.simswarm.test=scheduler-service",
+                    "COPY queueing " + WORKDIR,
+                    "RUN make -C " + WORKDIR + " -j2 queueing",
+                    "") + runnerLayer(context));
+            docker(context, List.of("docker", "build", "-q", "-t", TAG, "."));
+            return TAG;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot build the fixture image", e);
+        }
+    }
+
+    private static String runnerLayer(Path context) throws IOException {
+        try (InputStream runner = RunnerBinaryLookup.open()) {
+            if (runner == null) {
+                return "";
+            }
+            Path target = context.resolve("simswarm-runner");
+            Files.copy(runner, target, StandardCopyOption.REPLACE_EXISTING);
+            target.toFile().setExecutable(true, false);
+            return "COPY simswarm-runner /opt/simswarm/bin/simswarm-runner\n";
+        }
+    }
+
+    private static void docker(Path dir, List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the fixture image", e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}
