@@ -26,9 +26,13 @@ public record SwarmTask(String id, int slot, String state, String message, Strin
         return ACTIVE.contains(state);
     }
 
-    /** True when the task could not get a container: the image is missing, no node fits, ... */
+    /** True when the task's container could not be made or started: missing image or program, bad spec, ... */
     public boolean cannotStart() {
-        return "rejected".equals(state) || ("failed".equals(state) && exitCode == null && error != null);
+        if ("rejected".equals(state)) {
+            return true;
+        }
+        return "failed".equals(state) && error != null
+                && (exitCode == null || error.startsWith("starting container failed"));
     }
 
     /** True when the task waits for a node that can take it. */

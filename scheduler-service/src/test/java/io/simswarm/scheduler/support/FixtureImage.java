@@ -18,26 +18,31 @@ import java.util.stream.Stream;
 public final class FixtureImage {
 
     public static final String TAG = "simswarm-test/scheduler-queueing:fixture";
+    /** The same project without the runner: worker tasks cannot start in it. */
+    public static final String WITHOUT_RUNNER = "simswarm-test/scheduler-queueing:no-runner";
     public static final String WORKDIR = "/opt/queueing";
 
     private FixtureImage() {
     }
 
-    /** Builds the image (if its layers are not cached yet) and returns its tag. */
+    /** Builds both images (if their layers are not cached yet) and returns the tag of the one with the runner. */
     public static synchronized String build() {
         try {
             Path context = Files.createTempDirectory("simswarm-fixture-");
             Path example = Path.of("..", "examples", "queueing").toAbsolutePath().normalize();
-            Path project = Files.createDirectories(context.resolve("queueing"));
-            copyTree(example.resolve("src"), project.resolve("src"));
-            Files.copy(example.resolve("Makefile"), project.resolve("Makefile"));
-            Files.copy(example.resolve("omnetpp.ini"), project.resolve("omnetpp.ini"));
-            Files.writeString(context.resolve("Dockerfile"), String.join("\n",
+            Path sources = Files.createDirectories(context.resolve("queueing"));
+            copyTree(example.resolve("src"), sources.resolve("src"));
+            Files.copy(example.resolve("Makefile"), sources.resolve("Makefile"));
+            Files.copy(example.resolve("omnetpp.ini"), sources.resolve("omnetpp.ini"));
+            String project = String.join("\n",
                     "FROM simswarm/toolchain:bookworm",
                     "LABEL io.simswarm.test=scheduler-service",
                     "COPY queueing " + WORKDIR,
                     "RUN make -C " + WORKDIR + " -j2 queueing",
-                    "") + runnerLayer(context));
+                    "");
+            Files.writeString(context.resolve("Dockerfile"), project);
+            docker(context, List.of("docker", "build", "-q", "-t", WITHOUT_RUNNER, "."));
+            Files.writeString(context.resolve("Dockerfile"), project + runnerLayer(context));
             docker(context, List.of("docker", "build", "-q", "-t", TAG, "."));
             return TAG;
         } catch (IOException e) {

@@ -45,7 +45,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <li>the <b>build service</b>: it consumes the real {@code build-requests} topic and answers requests whose
  * repoUrl starts with {@link #REPO} on {@code build-results}: {@code REPO + "queueing"} with the fixture image
  * (built here from {@code examples/queueing} and the runner, see {@link FixtureImage}), {@code REPO + "broken"}
- * with a failed build;</li>
+ * with a failed build, {@code REPO + "missing-image"} with an image no node has and {@code REPO + "no-runner"}
+ * with the project built without the runner;</li>
  * <li>the <b>results service's upload endpoint</b>: {@code POST /campaigns/{id}/runs/{n}/results} checks the run
  * token and that the body is gzip, counts the upload and publishes a real {@link ResultsStored} on Kafka.</li>
  * </ul>
@@ -95,6 +96,11 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        try {
+            BUILD_REQUESTS.stream().map(BuildRequested::campaignId).distinct().forEach(SwarmServices::removeAll);
+        } catch (IllegalStateException e) {
+            // removed meanwhile by the scheduler: nothing left to do
+        }
         running = false;
         if (http != null) {
             http.stop(0);
@@ -133,12 +139,18 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         }
         BUILD_REQUESTS.add(request);
         String project = request.repoUrl().substring(REPO.length());
-        BuildFinished answer = "broken".equals(project)
-                ? BuildFinished.failure(request.campaignId(), "build-" + request.campaignId(), "0123abcd",
-                        "The build command failed with exit code 2; last lines:\nsrc/model.cc:12: error: expected ';'\n"
-                                + "make: *** [Makefile:18: build/model.o] Error 1")
-                : BuildFinished.success(request.campaignId(), "build-" + request.campaignId(), "0123abcd", image,
-                        FixtureImage.WORKDIR, false);
+        String buildId = "build-" + request.campaignId();
+        BuildFinished answer = switch (project) {
+            case "broken" -> BuildFinished.failure(request.campaignId(), buildId, "0123abcd",
+                    "The build command failed with exit code 2; last lines:\nsrc/model.cc:12: error: expected ';'\n"
+                            + "make: *** [Makefile:18: build/model.o] Error 1");
+            case "missing-image" -> BuildFinished.success(request.campaignId(), buildId, "0123abcd",
+                    "simswarm-test/no-such-image:" + UUID.randomUUID(), FixtureImage.WORKDIR, false);
+            case "no-runner" -> BuildFinished.success(request.campaignId(), buildId, "0123abcd",
+                    FixtureImage.WITHOUT_RUNNER, FixtureImage.WORKDIR, false);
+            default -> BuildFinished.success(request.campaignId(), buildId, "0123abcd", image, FixtureImage.WORKDIR,
+                    false);
+        };
         publish(Topics.BUILD_RESULTS, request.campaignId(), answer);
     }
 
