@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Campaign efficiency on the local one-node swarm: the same runs of examples/queueing
+#   (a) through SimSwarm (the scheduler's pilot workers; scheduler and results side running), and the two
+#       other ways of dispatching them as Swarm jobs (one task per run picked by the task slot; several runs
+#       packed per task), each with the runner in the built image,
+#   (b) with xargs -P2 inside one container of the same image (simulation + tar.gz of its result folder),
+# for runs of about 2 s, about 0.2 s and trivial runs; prints a/b and the dispatch rate.
+#
+# Needs deploy/infra.sh up. Usage: bench/campaign-efficiency/run.sh [--quick]
+#   --quick   fewer runs per scenario (a smoke test of the bench, figures are noisier)
+# Settings (environment): SIMSWARM_RUNNER_BINARY (the runner to put in the image, else the one of the
+# simswarm-runner artifact), RESULTS_JAR (results-service jar; default results-service/target/quarkus-app/
+# quarkus-run.jar when it exists, else a stand-in upload endpoint is used and the output says so).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+
+echo "== building the scheduler (jar and test classes)" >&2
+mvn -B -ntp -q -pl scheduler-service -am package -DskipTests
+mvn -B -ntp -q -pl scheduler-service dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$root/scheduler-service/target/bench-classpath.txt"
+cp="target/test-classes:target/classes:$(cat "$root/scheduler-service/target/bench-classpath.txt")"
+
+results_jar="${RESULTS_JAR:-$root/results-service/target/quarkus-app/quarkus-run.jar}"
+cd "$root/scheduler-service"   # the fixture image is built from ../examples/queueing
+exec java -Xmx1g -cp "$cp" "$here/CampaignEfficiency.java" \
+    --scheduler-jar target/quarkus-app/quarkus-run.jar \
+    --results-jar "$results_jar" "$@"
