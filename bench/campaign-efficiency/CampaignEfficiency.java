@@ -69,22 +69,36 @@ public class CampaignEfficiency {
         String repeat2s = quick ? "4" : "20";
         String repeat02s = quick ? "20" : "100";
         String repeatQuick = quick ? "2" : "5";
-        List<Scenario> scenarios = List.of(
-                new Scenario("runs of ~2 s", "MM1", "--sim-time-limit=16000s --repeat=" + repeat2s, 2, 1.0),
-                new Scenario("runs of ~0.2 s", "MM1", "--sim-time-limit=1200s --repeat=" + repeat02s, 2, 1.0),
-                new Scenario("trivial runs (Quick)", "Quick", "--repeat=" + repeatQuick, 8, 0.25));
+        Map<String, Scenario> all = new LinkedHashMap<>();
+        all.put("2s", new Scenario("runs of ~2 s", "MM1", "--sim-time-limit=16000s --repeat=" + repeat2s, 2, 1.0));
+        all.put("0.2s", new Scenario("runs of ~0.2 s", "MM1", "--sim-time-limit=1200s --repeat=" + repeat02s, 2,
+                1.0));
+        all.put("trivial", new Scenario("trivial runs (Quick)", "Quick", "--repeat=" + repeatQuick, 8, 0.25));
+        List<Scenario> scenarios = List.of(options.getOrDefault("--scenarios", "2s,0.2s,trivial").split(","))
+                .stream().map(all::get).toList();
 
         StandIns standIns = new StandIns();
         Map<String, String> standInConfig = standIns.start();
         String image = FixtureImage.TAG;
         List<Process> processes = new ArrayList<>();
+        Path store = null;
         try {
             String resultsUrl = standInConfig.get("simswarm.scheduler.task-results-url");
             String resultsNote = "results: upload stand-in (token check, results-stored on Kafka)";
             Path resultsJar = Path.of(options.getOrDefault("--results-jar", "none"));
             if (Files.isRegularFile(resultsJar)) {
                 int port = freePort();
-                processes.add(start("results", resultsJar, Map.of("quarkus.http.port", String.valueOf(port))));
+                store = Files.createTempDirectory("simswarm-bench-results-");
+                Map<String, String> results = new LinkedHashMap<>();
+                results.put("quarkus.http.port", String.valueOf(port));
+                results.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/simswarm_test");
+                results.put("quarkus.flyway.schemas", "results_bench");
+                results.put("quarkus.hibernate-orm.database.default-schema", "results_bench");
+                results.put("quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema", "results_bench");
+                results.put("mp.messaging.incoming.campaign-events.group.id", "results-bench-" + UUID.randomUUID());
+                results.put("simswarm.results.storage.dir", store.toString());
+                results.put("quarkus.log.level", "WARN");
+                processes.add(start("results", resultsJar, results));
                 resultsUrl = "http://127.0.0.1:" + port;
                 awaitReady(resultsUrl);
                 resultsNote = "results: the real results service (" + resultsJar + ")";
@@ -115,7 +129,12 @@ public class CampaignEfficiency {
                 p.waitFor(30, TimeUnit.SECONDS);
             }
             standIns.stop();
-            dropSchema();
+            if (store != null) {
+                new ProcessBuilder("rm", "-rf", store.toString()).start().waitFor();
+            }
+            if (!options.containsKey("--keep")) {
+                dropSchema();
+            }
         }
     }
 
@@ -325,14 +344,15 @@ public class CampaignEfficiency {
         try (var db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/simswarm_test", "simswarm",
                 "simswarm"); var sql = db.createStatement()) {
             sql.execute("drop schema if exists scheduler_bench cascade");
+            sql.execute("drop schema if exists results_bench cascade");
         }
     }
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--quick")) {
-                options.put("--quick", "");
+            if (args[i].equals("--quick") || args[i].equals("--keep")) {
+                options.put(args[i], "");
             } else if (i + 1 < args.length) {
                 options.put(args[i], args[++i]);
             }

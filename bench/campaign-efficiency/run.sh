@@ -6,8 +6,10 @@
 #   (b) with xargs -P2 inside one container of the same image (simulation + tar.gz of its result folder),
 # for runs of about 2 s, about 0.2 s and trivial runs; prints a/b and the dispatch rate.
 #
-# Needs deploy/infra.sh up. Usage: bench/campaign-efficiency/run.sh [--quick]
-#   --quick   fewer runs per scenario (a smoke test of the bench, figures are noisier)
+# Needs deploy/infra.sh up. Usage: bench/campaign-efficiency/run.sh [--quick] [--scenarios 2s,0.2s,trivial] [--keep]
+#   --quick      fewer runs per scenario (a smoke test of the bench, figures are noisier)
+#   --scenarios  which scenarios to run (default all three)
+#   --keep       keep the scheduler's tables (schema scheduler_bench in simswarm_test) for a look afterwards
 # Settings (environment): SIMSWARM_RUNNER_BINARY (the runner to put in the image, else the one of the
 # simswarm-runner artifact), RESULTS_JAR (results-service jar; default results-service/target/quarkus-app/
 # quarkus-run.jar when it exists, else a stand-in upload endpoint is used and the output says so).

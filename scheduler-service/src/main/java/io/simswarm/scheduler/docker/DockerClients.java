@@ -64,10 +64,13 @@ public class DockerClients {
         try {
             Path dir = Files.createTempDirectory("simswarm-docker-tls-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Files.writeString(dir.resolve("ca.pem"), tls.ca());
-            Files.writeString(dir.resolve("cert.pem"), tls.cert());
-            Files.writeString(dir.resolve("key.pem"), tls.key());
             dir.toFile().deleteOnExit();
+            for (String[] file : new String[][] {{"ca.pem", tls.ca()}, {"cert.pem", tls.cert()},
+                    {"key.pem", tls.key()}}) {
+                Path pem = dir.resolve(file[0]);
+                Files.writeString(pem, file[1]);
+                pem.toFile().deleteOnExit();
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the Docker TLS certificates of cluster " + cluster, e);

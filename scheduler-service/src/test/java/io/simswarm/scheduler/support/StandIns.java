@@ -81,6 +81,8 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         running = true;
         consume(Topics.BUILD_REQUESTS, this::onBuildRequest);
         consume(Topics.CAMPAIGN_EVENTS, this::onCampaignEvent);
+        // answers go out at once instead of waiting for the client's delayed ACK (Nagle)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         } catch (IOException e) {
