@@ -10,16 +10,16 @@
 #   --quick      fewer runs per scenario (a smoke test of the bench, figures are noisier)
 #   --scenarios  which scenarios to run (default all three)
 #   --keep       keep the scheduler's tables (schema scheduler_bench in simswarm_test) for a look afterwards
-# Settings (environment): SIMSWARM_RUNNER_BINARY (the runner to put in the image, else the one of the
-# simswarm-runner artifact), RESULTS_JAR (results-service jar; default results-service/target/quarkus-app/
-# quarkus-run.jar when it exists, else a stand-in upload endpoint is used and the output says so).
+# The image is examples/queueing on simswarm/toolchain:bookworm plus the runner of the simswarm-runner module.
+# The results side is the real results service (results-service/target/quarkus-app/quarkus-run.jar, built here;
+# RESULTS_JAR=none uses the scheduler tests' upload stand-in instead, and the output says which).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
-echo "== building the scheduler (jar and test classes)" >&2
-mvn -B -ntp -q -pl scheduler-service -am package -DskipTests
+echo "== building the scheduler and the results service (jars and test classes)" >&2
+mvn -B -ntp -q -pl scheduler-service,results-service -am package -DskipTests
 mvn -B -ntp -q -pl scheduler-service dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$root/scheduler-service/target/bench-classpath.txt"
 cp="target/test-classes:target/classes:$(cat "$root/scheduler-service/target/bench-classpath.txt")"

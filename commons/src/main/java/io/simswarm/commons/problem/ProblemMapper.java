@@ -38,6 +38,15 @@ public class ProblemMapper {
                 + ": " + e.getOriginalMessage().lines().findFirst().orElse("unreadable input") + "."));
     }
 
+    /**
+     * A JSON value of the wrong type ({@code "workers": "many"}). Quarkus has a built-in mapper for this exception
+     * that is more specific than the one for {@link JsonProcessingException}, so it is taken over explicitly.
+     */
+    @ServerExceptionMapper
+    public Response mapMismatchedInput(MismatchedInputException e) {
+        return mapUnreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();

@@ -2,6 +2,10 @@ package io.simswarm.results.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the results service ({@code simswarm.results.*}). */
 @ConfigMapping(prefix = "simswarm.results")
@@ -10,7 +14,75 @@ public interface ResultsConfig {
     /** Secret shared with the scheduler; upload tokens are verified with it. */
     String tokenSecret();
 
-    /** Largest accepted upload of one run, in bytes. */
+    /** Largest accepted upload of one run, in bytes: applies to the gzip body and to the unpacked archive. */
     @WithDefault("1073741824")
     long maxUploadBytes();
+
+    /** Largest number of files and folders in one run's archive. */
+    @WithDefault("100000")
+    int maxFiles();
+
+    /** How long the files of a replaced upload stay readable for requests that started before the swap. */
+    @WithDefault("15m")
+    Duration supersededRetention();
+
+    /** How often the files of replaced uploads are looked for and deleted. */
+    Duration cleanupInterval();
+
+    /** Time limit of the transaction that stores one upload's parsed rows. */
+    @WithDefault("10m")
+    Duration uploadTransactionTimeout();
+
+    /** Where the result files are kept. */
+    Storage storage();
+
+    /** The object store of result files. */
+    interface Storage {
+
+        /** {@code local} (a directory) or {@code s3}. */
+        @WithDefault("local")
+        Type type();
+
+        /** Root directory of the local store; uploads are unpacked under it too. */
+        Path dir();
+
+        /** Where uploads are unpacked before they go to S3; the system temp directory when unset. */
+        Optional<Path> stagingDir();
+
+        /** The S3 bucket, used when {@code type = s3}. */
+        S3 s3();
+    }
+
+    /** Kinds of object store. */
+    enum Type {
+        LOCAL, S3
+    }
+
+    /** S3 settings. */
+    interface S3 {
+
+        /** Bucket of the result files; created when missing. */
+        @WithDefault("simswarm-results")
+        String bucket();
+
+        /** Key prefix of every object (e.g. {@code prod/}); empty for none. */
+        Optional<String> prefix();
+
+        /** Endpoint override (e.g. moto or MinIO); AWS's endpoint when unset. */
+        Optional<URI> endpoint();
+
+        /** AWS region. */
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Path-style addressing ({@code endpoint/bucket/key}), needed by most S3 emulators. */
+        @WithDefault("false")
+        boolean pathStyle();
+
+        /** Static access key id; the default AWS credential chain when unset. */
+        Optional<String> accessKeyId();
+
+        /** Static secret access key, with {@link #accessKeyId()}. */
+        Optional<String> secretAccessKey();
+    }
 }

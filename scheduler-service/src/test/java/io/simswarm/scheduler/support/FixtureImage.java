@@ -1,11 +1,10 @@
 package io.simswarm.scheduler.support;
 
+import io.simswarm.runner.RunnerBinary;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -51,15 +50,8 @@ public final class FixtureImage {
     }
 
     private static String runnerLayer(Path context) throws IOException {
-        try (InputStream runner = RunnerBinaryLookup.open()) {
-            if (runner == null) {
-                return "";
-            }
-            Path target = context.resolve("simswarm-runner");
-            Files.copy(runner, target, StandardCopyOption.REPLACE_EXISTING);
-            target.toFile().setExecutable(true, false);
-            return "COPY simswarm-runner /opt/simswarm/bin/simswarm-runner\n";
-        }
+        RunnerBinary.copyTo(context.resolve(RunnerBinary.FILE_NAME));
+        return "COPY " + RunnerBinary.FILE_NAME + " " + RunnerBinary.IMAGE_PATH + "\n";
     }
 
     private static void docker(Path dir, List<String> command) throws IOException {

@@ -1,0 +1,37 @@
+package io.simswarm.provisioner.cluster.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/**
+ * A new cluster. Only {@code name} and {@code provider} are required; the rest defaults to the settings
+ * {@code simswarm.provisioner.aws.*}.
+ *
+ * @param name                lowercase letters, digits and dashes, starting with a letter, at most 40 characters
+ * @param provider            {@code local} or {@code aws}
+ * @param workers             number of worker instances (0 to the configured maximum); default 1
+ * @param instanceType        EC2 instance type of the workers
+ * @param managerInstanceType EC2 instance type of the manager
+ * @param region              AWS region
+ * @param spot                run the instances as spot instances (persistent requests that stop on interruption)
+ * @param idleHaltMinutes     halt the cluster after this many minutes without a running campaign; 0 never
+ * @param sshCidr             open SSH (22/tcp) to this CIDR and make a key pair; none: no SSH, no key pair
+ * @param apiCidr             CIDR allowed to reach the manager's Docker API (2376/tcp, mutual TLS)
+ * @param dockerHost          Docker endpoint of the manager when it is not reached directly at its Elastic IP
+ *                            (an SSH tunnel such as tcp://127.0.0.1:12376, or unix:// for an engine standing in)
+ */
+public record CreateClusterRequest(
+        @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,39}", message = "must be 1 to 40 lowercase letters, digits "
+                + "or dashes, starting with a letter") String name,
+        @NotBlank String provider,
+        @PositiveOrZero Integer workers,
+        String instanceType,
+        String managerInstanceType,
+        String region,
+        Boolean spot,
+        @PositiveOrZero Double idleHaltMinutes,
+        String sshCidr,
+        String apiCidr,
+        String dockerHost) {
+}

@@ -1,0 +1,244 @@
+package io.simswarm.results.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The list queries over a campaign's parsed results. Rows are streamed from a server-side cursor straight into a
+ * {@link TableWriter}, so answers of any size use little memory.
+ */
+@ApplicationScoped
+public class QueryService {
+
+    static final List<String> SCALAR_COLUMNS = List.of("run", "repetition", "config", TableWriter.ITERVARS, "module",
+            "name", "value", "attributes");
+    static final List<String> AGGREGATE_COLUMNS = List.of("config", TableWriter.ITERVARS, "module", "name", "count",
+            "mean", "stddev", "min", "max", "ci95HalfWidth");
+    static final List<String> STATISTIC_COLUMNS = List.of("run", "repetition", "config", TableWriter.ITERVARS,
+            "module", "name", "count", "mean", "stddev", "min", "max", "sum", "sqrsum", "binLowerBounds", "binCounts",
+            "attributes");
+    static final List<String> VECTOR_COLUMNS = List.of("key", "run", "repetition", "config", TableWriter.ITERVARS,
+            "module", "name", "count", "min", "max", "mean", "stddev", "firstTime", "lastTime", "file", "vectorId",
+            "attributes");
+    static final List<String> RUN_COLUMNS = List.of("run", "runId", "repetition", "config", TableWriter.ITERVARS,
+            "files", "bytes", "scalars", "statistics", "vectors", "parseErrors", "uploadedAt");
+    static final List<String> PARSE_ERROR_COLUMNS = List.of("run", "file", "line", "reason");
+
+    private static final String RUN_FIELDS = "r.run_number, r.repetition, r.config_name, r.itervar_names, "
+            + "r.itervar_values";
+    private static final int FETCH_SIZE = 5000;
+
+    private final DataSource dataSource;
+
+    public QueryService(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Iteration variable names of the selected runs, in order of first appearance. */
+    public List<String> itervarNames(Filter filter) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String sql = "select r.itervar_names from run r where " + filter.where(params, false)
+                + " group by r.itervar_names order by min(r.run_number)";
+        Set<String> names = new LinkedHashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, params);
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                names.addAll(List.of((String[]) rs.getArray(1).getArray()));
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    public void scalars(Filter filter, TableWriter out) throws SQLException, IOException {
+        List<Object> params = new ArrayList<>();
+        String sql = "select " + RUN_FIELDS + ", t.module, t.name, t.value, t.attributes "
+                + "from run r join scalar t on t.upload_id = r.upload_id where " + filter.where(params, true)
+                + " order by r.run_number, t.module, t.name";
+        out.start(SCALAR_COLUMNS, itervarNames(filter));
+        stream(sql, params, out, rs -> {
+            runFields(rs, out);
+            out.text("module", rs.getString(6));
+            out.text("name", rs.getString(7));
+            out.number("value", rs.getDouble(8));
+            out.json("attributes", rs.getString(9));
+        });
+    }
+
+    public void aggregatedScalars(Filter filter, TableWriter out) throws SQLException, IOException {
+        List<Object> params = new ArrayList<>();
+        String sql = "select r.config_name, r.itervar_names, r.itervar_values, t.module, t.name, count(*), "
+                + "avg(t.value), stddev_samp(t.value), min(t.value), max(t.value) "
+                + "from run r join scalar t on t.upload_id = r.upload_id where " + filter.where(params, true)
+                + " group by r.config_name, r.itervar_names, r.itervar_values, t.module, t.name"
+                + " order by min(r.run_number), t.module, t.name";
+        out.start(AGGREGATE_COLUMNS, itervarNames(filter));
+        stream(sql, params, out, rs -> {
+            long count = rs.getLong(6);
+            Double stddev = nullableDouble(rs, 8);
+            out.text("config", rs.getString(1));
+            out.itervars(strings(rs.getArray(2)), strings(rs.getArray(3)));
+            out.text("module", rs.getString(4));
+            out.text("name", rs.getString(5));
+            out.integer("count", count);
+            out.number("mean", nullableDouble(rs, 7));
+            out.number("stddev", stddev);
+            out.number("min", nullableDouble(rs, 9));
+            out.number("max", nullableDouble(rs, 10));
+            out.number("ci95HalfWidth", stddev == null || count < 2 ? null
+                    : StudentT.quantile975(count - 1) * stddev / Math.sqrt(count));
+        });
+    }
+
+    public void statistics(Filter filter, TableWriter out) throws SQLException, IOException {
+        List<Object> params = new ArrayList<>();
+        String sql = "select " + RUN_FIELDS + ", t.module, t.name, t.count, t.mean, t.stddev, t.min, t.max, t.sum, "
+                + "t.sqrsum, t.bin_lower, t.bin_count, t.attributes "
+                + "from run r join statistic t on t.upload_id = r.upload_id where " + filter.where(params, true)
+                + " order by r.run_number, t.module, t.name";
+        out.start(STATISTIC_COLUMNS, itervarNames(filter));
+        stream(sql, params, out, rs -> {
+            runFields(rs, out);
+            out.text("module", rs.getString(6));
+            out.text("name", rs.getString(7));
+            String[] names = {"count", "mean", "stddev", "min", "max", "sum", "sqrsum"};
+            for (int i = 0; i < names.length; i++) {
+                out.number(names[i], nullableDouble(rs, 8 + i));
+            }
+            out.numbers("binLowerBounds", doubles(rs.getArray(15)));
+            out.numbers("binCounts", doubles(rs.getArray(16)));
+            out.json("attributes", rs.getString(17));
+        });
+    }
+
+    public void vectors(Filter filter, TableWriter out) throws SQLException, IOException {
+        List<Object> params = new ArrayList<>();
+        String sql = "select " + RUN_FIELDS + ", t.module, t.name, t.count, t.min, t.max, t.mean, t.stddev, "
+                + "t.first_time, t.last_time, t.vector_key, t.file, t.vector_id, t.attributes "
+                + "from run r join vector t on t.upload_id = r.upload_id where " + filter.where(params, true)
+                + " order by r.run_number, t.file, t.vector_id";
+        out.start(VECTOR_COLUMNS, itervarNames(filter));
+        stream(sql, params, out, rs -> {
+            out.text("key", rs.getString(15));
+            runFields(rs, out);
+            out.text("module", rs.getString(6));
+            out.text("name", rs.getString(7));
+            out.integer("count", rs.getLong(8));
+            String[] names = {"min", "max", "mean", "stddev", "firstTime", "lastTime"};
+            for (int i = 0; i < names.length; i++) {
+                out.number(names[i], nullableDouble(rs, 9 + i));
+            }
+            out.text("file", rs.getString(16));
+            out.integer("vectorId", rs.getLong(17));
+            out.json("attributes", rs.getString(18));
+        });
+    }
+
+    public void runs(Filter filter, TableWriter out) throws SQLException, IOException {
+        List<Object> params = new ArrayList<>();
+        String sql = "select " + RUN_FIELDS + ", r.run_id, r.file_count, r.total_bytes, r.scalar_count, "
+                + "r.statistic_count, r.vector_count, r.parse_error_count, r.uploaded_at "
+                + "from run r where " + filter.where(params, false) + " order by r.run_number";
+        out.start(RUN_COLUMNS, itervarNames(filter));
+        stream(sql, params, out, rs -> {
+            out.integer("run", rs.getLong(1));
+            out.text("runId", rs.getString(6));
+            out.integer("repetition", nullableLong(rs, 2));
+            out.text("config", rs.getString(3));
+            out.itervars(strings(rs.getArray(4)), strings(rs.getArray(5)));
+            String[] names = {"files", "bytes", "scalars", "statistics", "vectors", "parseErrors"};
+            for (int i = 0; i < names.length; i++) {
+                out.integer(names[i], rs.getLong(7 + i));
+            }
+            out.text("uploadedAt", rs.getTimestamp(13).toInstant().toString());
+        });
+    }
+
+    public void parseErrors(Filter filter, TableWriter out) throws SQLException, IOException {
+        List<Object> params = new ArrayList<>();
+        String sql = "select r.run_number, t.file, t.line, t.reason from run r "
+                + "join parse_error t on t.upload_id = r.upload_id where " + filter.where(params, false)
+                + " order by r.run_number, t.file, t.line";
+        out.start(PARSE_ERROR_COLUMNS, List.of());
+        stream(sql, params, out, rs -> {
+            out.integer("run", rs.getLong(1));
+            out.text("file", rs.getString(2));
+            out.integer("line", rs.getLong(3));
+            out.text("reason", rs.getString(4));
+        });
+    }
+
+    private static void runFields(ResultSet rs, TableWriter out) throws SQLException, IOException {
+        out.integer("run", rs.getLong(1));
+        out.integer("repetition", nullableLong(rs, 2));
+        out.text("config", rs.getString(3));
+        out.itervars(strings(rs.getArray(4)), strings(rs.getArray(5)));
+    }
+
+    /** Handles one row of a streamed result. */
+    interface RowHandler {
+        void row(ResultSet rs) throws SQLException, IOException;
+    }
+
+    private void stream(String sql, List<Object> params, TableWriter out, RowHandler handler) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement s = prepare(c, sql, params)) {
+                s.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        handler.row(rs);
+                        out.endRow();
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) {
+            s.setObject(i + 1, params.get(i));
+        }
+        return s;
+    }
+
+    static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static String[] strings(Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+
+    static double[] doubles(Array array) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        Double[] boxed = (Double[]) array.getArray();
+        double[] values = new double[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            values[i] = boxed[i];
+        }
+        return values;
+    }
+}

@@ -1,0 +1,170 @@
+package io.simswarm.results.upload;
+
+import io.simswarm.commons.problem.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Unpacks a run's tar.gz while it streams in: every entry must be a regular file or a folder with a relative path
+ * that stays inside the result directory (no {@code ..}, no absolute paths, no links or devices). The gzip body
+ * and the unpacked bytes are both counted against the size limit, so a gzip bomb stops early. Any violation
+ * throws {@link ApiException} (400) or {@link UploadTooLargeException}; the caller discards the folder.
+ */
+public final class ArchiveUnpacker {
+
+    private final long maxBytes;
+    private final int maxEntries;
+
+    public ArchiveUnpacker(long maxBytes, int maxEntries) {
+        this.maxBytes = maxBytes;
+        this.maxEntries = maxEntries;
+    }
+
+    public List<StoredFile> unpack(InputStream body, Path into) throws IOException {
+        InputStream gzip = gunzip(new LimitedInputStream(body, maxBytes, "compressed"));
+        TarArchiveInputStream tar = new TarArchiveInputStream(new LimitedInputStream(gzip, maxBytes, "unpacked"));
+        List<StoredFile> files = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        TarArchiveEntry entry;
+        while ((entry = nextEntry(tar)) != null) {
+            String path = checkedPath(entry);
+            if (path == null) {
+                continue;
+            }
+            if (!seen.add(path)) {
+                throw ApiException.badRequest("The archive holds '" + path + "' twice.");
+            }
+            if (seen.size() > maxEntries) {
+                throw ApiException.badRequest("The archive holds more than " + maxEntries + " files and folders.");
+            }
+            if (entry.isDirectory()) {
+                createFolder(into, path);
+            } else {
+                files.add(write(tar, into, path));
+            }
+        }
+        if (files.isEmpty()) {
+            throw ApiException.badRequest("The archive holds no file.");
+        }
+        files.sort((a, b) -> a.name().compareTo(b.name()));
+        return files;
+    }
+
+    private static InputStream gunzip(InputStream in) {
+        try {
+            return new GzipCompressorInputStream(in, true);
+        } catch (IOException e) {
+            throw ApiException.badRequest("The body is not a gzip-compressed tar archive: " + reason(e) + ".");
+        }
+    }
+
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar) {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException | IllegalArgumentException e) {
+            throw ApiException.badRequest("The body is not a valid gzip-compressed tar archive: " + reason(e) + ".");
+        }
+    }
+
+    /** The entry's normalised relative path; null for the archive's root folder. */
+    static String checkedPath(TarArchiveEntry entry) {
+        String name = entry.getName();
+        if (name.startsWith("/")) {
+            throw ApiException.badRequest("The archive entry '" + name
+                    + "' has an absolute path; only paths inside the result directory are accepted.");
+        }
+        if (entry.isSymbolicLink() || entry.isLink()) {
+            throw ApiException.badRequest("The archive entry '" + name
+                    + "' is a link; only regular files and folders are accepted.");
+        }
+        byte type = entry.getLinkFlag();
+        boolean regular = type == TarArchiveEntry.LF_NORMAL || type == TarArchiveEntry.LF_OLDNORM
+                || type == TarArchiveEntry.LF_CONTIG;
+        if (!entry.isDirectory() && (!regular || name.endsWith("/"))) {
+            throw ApiException.badRequest("The archive entry '" + name
+                    + "' is not a regular file or folder (device, pipe or other special entry).");
+        }
+        if (name.indexOf('\0') >= 0) {
+            throw ApiException.badRequest("An archive entry name contains a NUL character.");
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : name.split("/")) {
+            if (part.equals("..")) {
+                throw ApiException.badRequest("The archive entry '" + name
+                        + "' leaves the result directory ('..' is not accepted).");
+            }
+            if (!part.isEmpty() && !part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        return parts.isEmpty() ? null : String.join("/", parts);
+    }
+
+    private static void createFolder(Path into, String path) throws IOException {
+        try {
+            Files.createDirectories(into.resolve(path));
+        } catch (FileAlreadyExistsException e) {
+            throw ApiException.badRequest("The archive holds '" + path + "' both as a file and as a folder.");
+        }
+    }
+
+    private static StoredFile write(InputStream tar, Path into, String path) throws IOException {
+        Path target = into.resolve(path);
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        try {
+            Files.createDirectories(target.getParent());
+            try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+                byte[] buffer = new byte[1 << 16];
+                int n;
+                while ((n = readEntry(tar, buffer)) > 0) {
+                    sha256.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                    size += n;
+                }
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw ApiException.badRequest("The archive holds '" + path + "' both as a file and as a folder.");
+        }
+        return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    private static int readEntry(InputStream tar, byte[] buffer) {
+        try {
+            return tar.read(buffer);
+        } catch (IOException e) {
+            throw ApiException.badRequest("The archive is truncated or corrupt: " + reason(e) + ".");
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e instanceof java.io.EOFException ? "it ends too early" : "it cannot be read";
+        }
+        return message.strip().replaceAll("\\.$", "");
+    }
+}

@@ -1,0 +1,90 @@
+package io.simswarm.results;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+
+/** Builds tar.gz bodies for upload tests, the way the runner packs a result directory. */
+public final class Archives {
+
+    private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final Map<String, TarArchiveEntry> special = new LinkedHashMap<>();
+
+    public static Archives of(Path folder) {
+        Archives archives = new Archives();
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("README.md")).sorted()
+                    .forEach(p -> archives.file(
+                    folder.relativize(p).toString(), read(p)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return archives;
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Archives file(String name, byte[] content) {
+        files.put(name, content);
+        return this;
+    }
+
+    public Archives file(String name, String content) {
+        return file(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Archives entry(TarArchiveEntry entry) {
+        special.put(entry.getName(), entry);
+        return this;
+    }
+
+    public byte[] tar() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (TarArchiveEntry entry : special.values()) {
+                tar.putArchiveEntry(entry);
+                tar.closeArchiveEntry();
+            }
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                TarArchiveEntry entry = new TarArchiveEntry("./" + file.getKey());
+                entry.setSize(file.getValue().length);
+                tar.putArchiveEntry(entry);
+                tar.write(file.getValue());
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public byte[] tarGz() {
+        return gzip(tar());
+    }
+
+    public static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GzipCompressorOutputStream gz = new GzipCompressorOutputStream(bytes)) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

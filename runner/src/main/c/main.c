@@ -1,0 +1,40 @@
+/*
+ * simswarm-runner: runs OMNeT++ simulation runs inside a SimSwarm image, keeps their output and
+ * uploads their results. See --help (env.c) for the environment it reads, and runner/README.md.
+ */
+#include "env.h"
+#include "modes.h"
+#include "process.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define EXIT_USAGE 2
+
+int main(int argc, char **argv)
+{
+    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        fputs(ENV_HELP, stdout);
+        return 0;
+    }
+    if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+        printf("%s %s\n", RUNNER_NAME, RUNNER_VERSION);
+        return 0;
+    }
+    if (argc > 1) {
+        msg("unexpected argument '%s': all input comes from the environment, see --help", argv[1]);
+        return EXIT_USAGE;
+    }
+    struct runner_env env;
+    char err[1024];
+    if (env_load(&env, err, sizeof err) != 0) {
+        msg("%s", err);
+        env_free(&env);
+        return EXIT_USAGE;
+    }
+    process_init();
+    int code = env.mode == MODE_LIST ? run_list_mode(&env) : run_pilot_mode(&env);
+    env_free(&env);
+    return code;
+}
