@@ -91,14 +91,12 @@ public class CampaignEfficiency {
                 store = Files.createTempDirectory("simswarm-bench-results-");
                 Map<String, String> results = new LinkedHashMap<>();
                 results.put("quarkus.http.port", String.valueOf(port));
-                results.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/simswarm_test");
-                results.put("quarkus.flyway.schemas", "results_bench");
-                results.put("quarkus.hibernate-orm.database.default-schema", "results_bench");
-                results.put("quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema", "results_bench");
                 results.put("mp.messaging.incoming.campaign-events.group.id", "results-bench-" + UUID.randomUUID());
-                results.put("simswarm.results.storage.dir", store.toString());
                 results.put("quarkus.log.level", "WARN");
-                processes.add(start("results", resultsJar, results));
+                processes.add(start("results", resultsJar, results, Map.of(
+                        "SIMSWARM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/simswarm_test",
+                        "SIMSWARM_RESULTS_SCHEMA", "results_bench",
+                        "SIMSWARM_RESULTS_DIR", store.toString())));
                 resultsUrl = "http://127.0.0.1:" + port;
                 awaitReady(resultsUrl);
                 resultsNote = "results: the real results service (" + resultsJar + ")";
@@ -117,7 +115,7 @@ public class CampaignEfficiency {
             settings.put("mp.messaging.incoming.build-results.group.id", group);
             settings.put("mp.messaging.incoming.results-stored.group.id", group);
             settings.put("quarkus.log.level", "WARN");
-            processes.add(start("scheduler", Path.of(options.get("--scheduler-jar")), settings));
+            processes.add(start("scheduler", Path.of(options.get("--scheduler-jar")), settings, Map.of()));
             String schedulerUrl = "http://127.0.0.1:" + schedulerPort;
             awaitReady(schedulerUrl);
 
@@ -286,13 +284,16 @@ public class CampaignEfficiency {
         return out;
     }
 
-    private static Process start(String what, Path jar, Map<String, String> settings) throws IOException {
+    private static Process start(String what, Path jar, Map<String, String> settings, Map<String, String> env)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx1g"));
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         Path log = Files.createDirectories(Path.of("target", "bench")).resolve(what + ".log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     private static void awaitReady(String url) throws Exception {

@@ -19,9 +19,9 @@ root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
 echo "== building the scheduler and the results service (jars and test classes)" >&2
-mvn -B -ntp -q -pl scheduler-service,results-service -am package -DskipTests
-mvn -B -ntp -q -pl scheduler-service dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$root/scheduler-service/target/bench-classpath.txt"
+# package and the test classpath in one reactor run, so sibling modules resolve without being installed
+mvn -B -ntp -q -pl scheduler-service,results-service -am package dependency:build-classpath -DskipTests \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 cp="target/test-classes:target/classes:$(cat "$root/scheduler-service/target/bench-classpath.txt")"
 
 results_jar="${RESULTS_JAR:-$root/results-service/target/quarkus-app/quarkus-run.jar}"

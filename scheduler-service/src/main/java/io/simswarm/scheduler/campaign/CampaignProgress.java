@@ -53,11 +53,16 @@ public class CampaignProgress {
         if (campaign.status != CampaignStatus.RUNNING) {
             return;
         }
-        Map<RunState, Integer> counts = counts(campaign.id);
-        boolean open = counts.entrySet().stream().anyMatch(e -> !e.getKey().terminal() && e.getValue() > 0);
+        boolean open = !entityManager.createQuery("select 1 from Run r where r.campaignId = ?1 and r.state in ?2",
+                Integer.class)
+                .setParameter(1, campaign.id)
+                .setParameter(2, List.of(RunState.PENDING, RunState.RUNNING, RunState.UPLOADED))
+                .setMaxResults(1)
+                .getResultList().isEmpty();
         if (open) {
             return;
         }
+        Map<RunState, Integer> counts = counts(campaign.id);
         int failed = counts.getOrDefault(RunState.FAILED, 0);
         if (failed == 0) {
             finish(campaign, CampaignStatus.SUCCEEDED, null);

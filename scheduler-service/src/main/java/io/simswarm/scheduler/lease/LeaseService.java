@@ -13,6 +13,7 @@ import io.simswarm.scheduler.run.Run;
 import io.simswarm.scheduler.run.RunState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,15 +99,20 @@ public class LeaseService {
         return renewed == 1;
     }
 
-    /** Records how a leased run ended; false when the lease was no longer held (the report is ignored). */
+    /**
+     * Records how a leased run ended; false when the lease was no longer held (the report is ignored). A success
+     * only touches the run (locked), so finishing workers do not queue up behind each other; a failure may end
+     * the campaign and takes the campaign's lock first, in the same order as every other writer.
+     */
     @Transactional
     public boolean finish(String campaignId, String token, UUID leaseId, FinishReport report) {
-        Campaign campaign = authorized(campaignId, token, true);
+        Campaign campaign = authorized(campaignId, token, !report.succeeded());
         Attempt attempt = attempt(campaignId, leaseId);
+        Run run = Run.findById(attempt.runId, LockModeType.PESSIMISTIC_WRITE);
+        entityManager.refresh(attempt);
         if (!attempt.open()) {
             return false;
         }
-        Run run = Run.findById(attempt.runId);
         attempt.exitCode = report.exitCode();
         attempt.durationMs = report.durationMs();
         attempt.upload = report.upload();
@@ -166,11 +172,15 @@ public class LeaseService {
 
     private void expireOne(Campaign campaign, Attempt attempt) {
         boolean running = campaign != null && campaign.status == CampaignStatus.RUNNING;
+        Run run = Run.findById(attempt.runId, LockModeType.PESSIMISTIC_WRITE);
+        entityManager.refresh(attempt);
+        if (!attempt.open() || attempt.expiresAt.isAfter(Instant.now())) {
+            return;
+        }
         attempt.close(running ? AttemptOutcome.LOST : AttemptOutcome.WITHDRAWN);
         if (!running) {
             return;
         }
-        Run run = Run.findById(attempt.runId);
         if (run.state == RunState.RUNNING && run.attempts == attempt.number) {
             progress.attemptFailed(campaign, run, "Attempt " + attempt.number + " on " + attempt.worker
                     + " was lost: its worker sent no heartbeat for " + ttl().toSeconds() + " s.");

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +42,12 @@ public class Run extends PanacheEntityBase {
 
     public static Optional<Run> of(String campaignId, int runNumber) {
         return find("campaignId = ?1 and runNumber = ?2", campaignId, runNumber).firstResultOptional();
+    }
+
+    /** The run, locked against concurrent changes until the transaction ends. */
+    public static Optional<Run> lock(String campaignId, int runNumber) {
+        return find("campaignId = ?1 and runNumber = ?2", campaignId, runNumber)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public static List<Run> ofCampaign(String campaignId) {

@@ -46,7 +46,7 @@ public class ResultsStoredConsumer {
         if (campaign == null || !consumed.firstDelivery(event.eventId(), CONSUMER)) {
             return;
         }
-        Run run = Run.of(event.campaignId(), event.runNumber()).orElse(null);
+        Run run = Run.lock(event.campaignId(), event.runNumber()).orElse(null);
         if (run == null || run.state == RunState.SUCCEEDED) {
             return;
         }
