@@ -82,6 +82,7 @@ public class CampaignEfficiency {
         String image = FixtureImage.TAG;
         List<Process> processes = new ArrayList<>();
         Path store = null;
+        dropSchema();
         try {
             String resultsUrl = standInConfig.get("simswarm.scheduler.task-results-url");
             String resultsNote = "results: upload stand-in (token check, results-stored on Kafka)";
@@ -102,7 +103,6 @@ public class CampaignEfficiency {
                 resultsNote = "results: the real results service (" + resultsJar + ")";
             }
             int schedulerPort = freePort();
-            dropSchema();
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("quarkus.http.port", String.valueOf(schedulerPort));
             settings.put("simswarm.scheduler.provisioner-url", standInConfig.get("simswarm.scheduler.provisioner-url"));
