@@ -2,19 +2,112 @@ package io.simswarm.scheduler.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the scheduler service ({@code simswarm.scheduler.*}). */
 @ConfigMapping(prefix = "simswarm.scheduler")
 public interface SchedulerConfig {
 
-    /** Secret shared with the results service; signs each run's upload token. */
+    /** Secret shared with the results service; signs each run's upload token and each campaign's lease token. */
     String tokenSecret();
 
     /** Base URL of the provisioner service, where cluster endpoints are looked up. */
     @WithDefault("http://127.0.0.1:8081")
     String provisionerUrl();
 
-    /** Base URL of the results service as the simulation tasks reach it. */
-    @WithDefault("http://127.0.0.1:8084")
-    String resultsUrl();
+    /** Key sent as X-SimSwarm-Internal-Key when fetching a cluster's Docker TLS certificates from the provisioner. */
+    @WithDefault("simswarm-internal-development-key")
+    String internalKey();
+
+    /** Base URL of the results service as the simulation tasks reach it; unset means http://127.0.0.1:8084. */
+    Optional<String> taskResultsUrl();
+
+    /** Base URL of this scheduler as the simulation tasks reach it; unset means http://127.0.0.1:<actual HTTP port>. */
+    Optional<String> taskSchedulerUrl();
+
+    /** Defaults for the fields a campaign request leaves out. */
+    Defaults defaults();
+
+    /** The Swarm services the scheduler creates. */
+    Swarm swarm();
+
+    /** The pilot lease protocol. */
+    Lease lease();
+
+    /** Defaults of a campaign request. */
+    interface Defaults {
+
+        /** Cluster a campaign runs on when the request names none. */
+        @WithDefault("local")
+        String cluster();
+
+        /** Program and fixed arguments of a run; fits INET built at the repository root. */
+        @WithDefault("opp_run -l src/INET -n src:examples:showcases:tutorials")
+        String runCommand();
+
+        /** Number of runs executed at the same time. */
+        @WithDefault("2")
+        int maxParallel();
+
+        /** How many times a failed run is tried again before it counts as failed. */
+        @WithDefault("2")
+        int retries();
+
+        /** Seconds after which a run is killed (0 = no limit). */
+        @WithDefault("3600")
+        int runTimeoutSeconds();
+
+        /** CPUs reserved on a node for each running run. */
+        @WithDefault("1.0")
+        double cpusPerRun();
+    }
+
+    /** Swarm services: networks, restarts, tracking. */
+    interface Swarm {
+
+        /** Network the task containers attach to; "host" lets them reach loopback URLs on a one-node swarm. */
+        @WithDefault("host")
+        String network();
+
+        /** How many times Swarm restarts a worker task that exited with an error. */
+        @WithDefault("3")
+        int workerRestarts();
+
+        /** How many worker services a campaign may get (the first, and re-creations after all workers ended). */
+        @WithDefault("10")
+        int maxWorkerGenerations();
+
+        /** Longest time the expansion job (listing the run numbers) may take, image start included. */
+        @WithDefault("5m")
+        Duration expansionTimeout();
+
+        /** How often campaigns' worker tasks are checked. */
+        @WithDefault("2s")
+        Duration trackInterval();
+
+        /** How long worker tasks may wait for a node before the campaign fails. */
+        @WithDefault("2m")
+        Duration unschedulableGrace();
+
+        /** How long a campaign may be left without a live worker task before its workers are re-created. */
+        @WithDefault("15s")
+        Duration idleWorkersGrace();
+    }
+
+    /** Pilot leases. */
+    interface Lease {
+
+        /** Seconds between a worker's heartbeats; a lease expires after three missed heartbeats. */
+        @WithDefault("10")
+        int heartbeatSeconds();
+
+        /** Seconds a worker waits before asking again when no run can be leased now. */
+        @WithDefault("1")
+        int waitSeconds();
+
+        /** How often expired leases are looked for. */
+        @WithDefault("2s")
+        Duration sweepInterval();
+    }
 }

@@ -1,0 +1,363 @@
+import io.simswarm.events.RunToken;
+import io.simswarm.scheduler.support.FixtureImage;
+import io.simswarm.scheduler.support.StandIns;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The campaign-efficiency benchmark (see run.sh). Every scenario runs the same list of runs of examples/queueing
+ * five ways on the local swarm and prints the wall time of each and its ratio to the xargs -P2 baseline:
+ * <ul>
+ * <li>{@code pilot}: a campaign submitted to the scheduler (the packaged application, its own process), from
+ * submission to SUCCEEDED; the build is answered at once by the build stand-in (the image is built beforehand),
+ * so the figure holds expansion, dispatch, every run, its upload and its results-stored event;</li>
+ * <li>{@code pilot-dispatch}: the same campaign from its start of dispatch (runs stored) to SUCCEEDED;</li>
+ * <li>{@code slot}: one replicated-job with one task per run, the task slot picking the run (runner list mode);</li>
+ * <li>{@code packed}: one replicated-job whose tasks run several runs each (runner list mode, groups);</li>
+ * <li>{@code xargs} (b): {@code xargs -P2} inside one container of the image, each run being the simulation and
+ * a tar.gz of its result folder.</li>
+ * </ul>
+ */
+public class CampaignEfficiency {
+
+    private static final String SECRET = StandIns.SECRET;
+    private static final String RUNNER = "/opt/simswarm/bin/simswarm-runner";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    record Scenario(String name, String config, String simArgs, int parallel, double cpus) {
+    }
+
+    record Result(String how, double seconds, int runs) {
+    }
+
+    private final String image;
+    private final String resultsUrl;
+    private final String schedulerUrl;
+    private final String resultsNote;
+
+    CampaignEfficiency(String image, String resultsUrl, String schedulerUrl, String resultsNote) {
+        this.image = image;
+        this.resultsUrl = resultsUrl;
+        this.schedulerUrl = schedulerUrl;
+        this.resultsNote = resultsNote;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        boolean quick = options.containsKey("--quick");
+        String repeat2s = quick ? "4" : "20";
+        String repeat02s = quick ? "20" : "100";
+        String repeatQuick = quick ? "2" : "5";
+        Map<String, Scenario> all = new LinkedHashMap<>();
+        all.put("2s", new Scenario("runs of ~2 s", "MM1", "--sim-time-limit=16000s --repeat=" + repeat2s, 2, 1.0));
+        all.put("0.2s", new Scenario("runs of ~0.2 s", "MM1", "--sim-time-limit=1200s --repeat=" + repeat02s, 2,
+                1.0));
+        all.put("trivial", new Scenario("trivial runs (Quick)", "Quick", "--repeat=" + repeatQuick, 8, 0.25));
+        List<Scenario> scenarios = List.of(options.getOrDefault("--scenarios", "2s,0.2s,trivial").split(","))
+                .stream().map(all::get).toList();
+
+        StandIns standIns = new StandIns();
+        Map<String, String> standInConfig = standIns.start();
+        String image = FixtureImage.TAG;
+        List<Process> processes = new ArrayList<>();
+        Path store = null;
+        dropSchema();
+        try {
+            String resultsUrl = standInConfig.get("simswarm.scheduler.task-results-url");
+            String resultsNote = "results: upload stand-in (token check, results-stored on Kafka)";
+            Path resultsJar = Path.of(options.getOrDefault("--results-jar", "none"));
+            if (Files.isRegularFile(resultsJar)) {
+                int port = freePort();
+                store = Files.createTempDirectory("simswarm-bench-results-");
+                Map<String, String> results = new LinkedHashMap<>();
+                results.put("quarkus.http.port", String.valueOf(port));
+                results.put("mp.messaging.incoming.campaign-events.group.id", "results-bench-" + UUID.randomUUID());
+                results.put("quarkus.log.level", "WARN");
+                processes.add(start("results", resultsJar, results, Map.of(
+                        "SIMSWARM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/simswarm_test",
+                        "SIMSWARM_RESULTS_SCHEMA", "results_bench",
+                        "SIMSWARM_RESULTS_DIR", store.toString())));
+                resultsUrl = "http://127.0.0.1:" + port;
+                awaitReady(resultsUrl);
+                resultsNote = "results: the real results service (" + resultsJar + ")";
+            }
+            int schedulerPort = freePort();
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("quarkus.http.port", String.valueOf(schedulerPort));
+            settings.put("simswarm.scheduler.provisioner-url", standInConfig.get("simswarm.scheduler.provisioner-url"));
+            settings.put("simswarm.scheduler.task-results-url", resultsUrl);
+            settings.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/simswarm_test");
+            settings.put("quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema", "scheduler_bench");
+            settings.put("quarkus.flyway.schemas", "scheduler_bench");
+            settings.put("quarkus.hibernate-orm.database.default-schema", "scheduler_bench");
+            String group = "scheduler-bench-" + UUID.randomUUID();
+            settings.put("mp.messaging.incoming.build-results.group.id", group);
+            settings.put("mp.messaging.incoming.results-stored.group.id", group);
+            settings.put("quarkus.log.level", "WARN");
+            processes.add(start("scheduler", Path.of(options.get("--scheduler-jar")), settings, Map.of()));
+            String schedulerUrl = "http://127.0.0.1:" + schedulerPort;
+            awaitReady(schedulerUrl);
+
+            CampaignEfficiency bench = new CampaignEfficiency(image, resultsUrl, schedulerUrl, resultsNote);
+            bench.run(scenarios);
+        } finally {
+            processes.forEach(Process::destroy);
+            for (Process p : processes) {
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
+            standIns.stop();
+            if (store != null) {
+                new ProcessBuilder("rm", "-rf", store.toString()).start().waitFor();
+            }
+            if (!options.containsKey("--keep")) {
+                dropSchema();
+            }
+        }
+    }
+
+    void run(List<Scenario> scenarios) throws Exception {
+        System.out.println("SimSwarm campaign efficiency, local one-node swarm, " + Runtime.getRuntime()
+                .availableProcessors() + " cores, image " + image);
+        System.out.println(resultsNote);
+        List<String> summary = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            List<Integer> runs = expand(scenario);
+            System.out.printf(Locale.ROOT, "%n== %s: config %s %s, %d runs, %d at a time, %.2f CPU per run%n",
+                    scenario.name(), scenario.config(), scenario.simArgs(), runs.size(), scenario.parallel(),
+                    scenario.cpus());
+            Result baseline = xargs(scenario, runs);
+            List<Result> results = new ArrayList<>();
+            results.add(baseline);
+            results.addAll(pilot(scenario));
+            results.add(jobs(scenario, runs, "slot", runs.size()));
+            results.add(jobs(scenario, runs, "packed", Math.min(runs.size(), 4 * scenario.parallel())));
+            for (Result r : results) {
+                System.out.printf(Locale.ROOT, "  %-15s %8.2f s   a/b %5.2f   %7.1f runs/s%n", r.how(), r.seconds(),
+                        r.seconds() / baseline.seconds(), r.runs() / r.seconds());
+            }
+            Result pilot = results.get(1);
+            summary.add(String.format(Locale.ROOT, "%-22s pilot a/b = %.2f, dispatch rate %.1f runs/s", scenario.name(),
+                    pilot.seconds() / baseline.seconds(), pilot.runs() / results.get(2).seconds()));
+        }
+        System.out.println();
+        System.out.println("Summary (a = full campaign through SimSwarm with pilot workers, b = xargs -P2):");
+        summary.forEach(System.out::println);
+    }
+
+    /** The run numbers, as the image lists them. */
+    private List<Integer> expand(Scenario s) throws Exception {
+        String out = docker("run", "--rm", "-w", FixtureImage.WORKDIR, image, "/bin/sh", "-c",
+                "./queueing -u Cmdenv -c " + s.config() + " " + s.simArgs() + " -s -q runnumbers");
+        return List.of(out.strip().split("\\s+")).stream().map(Integer::valueOf).toList();
+    }
+
+    /** (b) xargs -P2 in one container: each run is the simulation plus a tar.gz of its result folder. */
+    private Result xargs(Scenario s, List<Integer> runs) throws Exception {
+        String list = runs.stream().map(String::valueOf).collect(Collectors.joining(" "));
+        String one = "mkdir -p /tmp/r/$0 && ./queueing -u Cmdenv -c " + s.config() + " -r $0 --result-dir /tmp/r/$0 "
+                + s.simArgs() + " > /tmp/r/$0/run.out 2>&1 && tar -czf /tmp/r/$0.tar.gz -C /tmp/r/$0 .";
+        String script = "start=$(date +%s%N); printf '%s\\n' " + list + " | xargs -P2 -n1 sh -c '" + one
+                + "'; rc=$?; end=$(date +%s%N); echo \"$rc $(( (end - start) / 1000000 ))\"";
+        String out = docker("run", "--rm", "-w", FixtureImage.WORKDIR, image, "/bin/sh", "-c", script).strip();
+        String[] last = out.lines().reduce((a, b) -> b).orElseThrow().split(" ");
+        if (!"0".equals(last[0])) {
+            throw new IllegalStateException("the xargs baseline failed: " + out);
+        }
+        return new Result("xargs (b)", Long.parseLong(last[1]) / 1000.0, runs.size());
+    }
+
+    /** (a) A campaign through the scheduler: submit to SUCCEEDED, and its dispatch phase alone. */
+    private List<Result> pilot(Scenario s) throws Exception {
+        String body = String.format(Locale.ROOT, "{\"repoUrl\":\"%squeueing\",\"config\":\"%s\",\"simArgs\":\"%s\","
+                + "\"runCommand\":\"./queueing\",\"maxParallel\":%d,\"cpusPerRun\":%s,\"retries\":1}",
+                StandIns.REPO, s.config(), s.simArgs(), s.parallel(), s.cpus());
+        Instant submitted = Instant.now();
+        String created = post(schedulerUrl + "/campaigns", body);
+        String id = field(created, "id");
+        String campaign;
+        while (true) {
+            campaign = get(schedulerUrl + "/campaigns/" + id);
+            String status = field(campaign, "status");
+            if (!List.of("BUILDING", "EXPANDING", "RUNNING").contains(status)) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        Instant finished = Instant.now();
+        if (!"SUCCEEDED".equals(field(campaign, "status"))) {
+            throw new IllegalStateException("the campaign did not succeed: " + campaign);
+        }
+        int total = Integer.parseInt(field(campaign, "total"));
+        double full = Duration.between(submitted, finished).toMillis() / 1000.0;
+        double dispatch = Duration.between(Instant.parse(field(campaign, "startedAt")),
+                Instant.parse(field(campaign, "finishedAt"))).toMillis() / 1000.0;
+        return List.of(new Result("pilot (a)", full, total), new Result("pilot-dispatch", dispatch, total));
+    }
+
+    /** One replicated-job running the runs in list mode: one group per task, the task slot picking the group. */
+    private Result jobs(Scenario s, List<Integer> runs, String how, int groups) throws Exception {
+        String campaign = "bench-" + UUID.randomUUID();
+        RunToken tokens = new RunToken(SECRET);
+        List<List<Integer>> parts = IntStream.range(0, groups).mapToObj(g -> new ArrayList<Integer>())
+                .collect(Collectors.toList());
+        for (int i = 0; i < runs.size(); i++) {
+            parts.get(i % groups).add(runs.get(i));
+        }
+        String runList = parts.stream().map(p -> p.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .collect(Collectors.joining(";"));
+        String tokenList = parts.stream().map(p -> p.stream().map(r -> tokens.sign(campaign, r))
+                .collect(Collectors.joining(","))).collect(Collectors.joining(";"));
+        String name = "simswarm-bench-" + how + "-" + campaign.substring(6, 14);
+        Path env = Files.createTempFile("simswarm-bench-", ".env");
+        Files.writeString(env, String.join("\n",
+                "SIMSWARM_RUN_COMMAND=./queueing",
+                "SIMSWARM_CONFIG=" + s.config(),
+                "SIMSWARM_SIM_ARGS=" + s.simArgs(),
+                "SIMSWARM_RUN_TIMEOUT=600",
+                "SIMSWARM_RUNS=" + runList,
+                "SIMSWARM_TOKENS=" + tokenList,
+                "SIMSWARM_UPLOAD_URL=" + resultsUrl + "/campaigns/" + campaign + "/runs/{run}/results",
+                "") );
+        Instant start = Instant.now();
+        try {
+            docker("service", "create", "--detach", "--quiet", "--name", name, "--mode", "replicated-job",
+                    "--replicas", String.valueOf(groups), "--max-concurrent", String.valueOf(s.parallel()),
+                    "--reserve-cpu", String.valueOf(s.cpus()), "--restart-condition", "on-failure",
+                    "--restart-max-attempts", "1", "--network", "host", "--label", "io.simswarm.bench=" + campaign,
+                    "--env-file", env.toString(), "--env", "SIMSWARM_SLOT={{.Task.Slot}}", "--workdir",
+                    FixtureImage.WORKDIR, "--entrypoint", RUNNER, image);
+            Pattern completed = Pattern.compile("\\((\\d+)/(\\d+) completed\\)");
+            while (true) {
+                String replicas = docker("service", "ls", "--filter", "name=" + name, "--format", "{{.Replicas}}");
+                Matcher m = completed.matcher(replicas);
+                if (m.find() && m.group(1).equals(m.group(2)) && Integer.parseInt(m.group(2)) == groups) {
+                    break;
+                }
+                if (Duration.between(start, Instant.now()).toMinutes() > 30) {
+                    throw new IllegalStateException(how + " did not complete: " + replicas);
+                }
+                Thread.sleep(100);
+            }
+            return new Result(how, Duration.between(start, Instant.now()).toMillis() / 1000.0, runs.size());
+        } finally {
+            docker("service", "rm", name);
+            String containers = docker("ps", "-aq", "--filter", "label=com.docker.swarm.service.name=" + name);
+            if (!containers.isBlank()) {
+                List<String> rm = new ArrayList<>(List.of("rm", "-f"));
+                rm.addAll(containers.lines().toList());
+                docker(rm.toArray(String[]::new));
+            }
+            Files.deleteIfExists(env);
+        }
+    }
+
+    private static String docker(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(4, command.size())))
+                    + " failed: " + out);
+        }
+        return out;
+    }
+
+    private static Process start(String what, Path jar, Map<String, String> settings, Map<String, String> env)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx1g"));
+        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", jar.toString()));
+        Path log = Files.createDirectories(Path.of("target", "bench")).resolve(what + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static void awaitReady(String url) throws Exception {
+        Instant limit = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(limit)) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(url + " did not become ready");
+    }
+
+    private static String post(String url, String json) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("POST " + url + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** A string or number field of a flat JSON answer (the first one of that name). */
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\\s*(\"([^\"]*)\"|(-?[0-9.]+))").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(2) != null ? m.group(2) : m.group(3);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void dropSchema() throws Exception {
+        try (var db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/simswarm_test", "simswarm",
+                "simswarm"); var sql = db.createStatement()) {
+            sql.execute("drop schema if exists scheduler_bench cascade");
+            sql.execute("drop schema if exists results_bench cascade");
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick") || args[i].equals("--keep")) {
+                options.put(args[i], "");
+            } else if (i + 1 < args.length) {
+                options.put(args[i], args[++i]);
+            }
+        }
+        return options;
+    }
+}

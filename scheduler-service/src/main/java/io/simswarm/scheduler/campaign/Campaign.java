@@ -1,0 +1,78 @@
+package io.simswarm.scheduler.campaign;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A campaign: one build of a project, one ini configuration and a run filter, expanded into runs. */
+@Entity
+@Table(name = "campaign")
+public class Campaign extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    public String cluster;
+    public String repoUrl;
+    public String ref;
+    public String workdir;
+    public String iniFile;
+    public String config;
+    public String runFilter;
+    public String simArgs;
+    public String baseImage;
+    public String buildCommand;
+    public String runCommand;
+    public int maxParallel;
+    public int retries;
+    public int runTimeoutSeconds;
+    public double cpusPerRun;
+
+    /** Docker endpoint of the cluster, looked up at submission. */
+    public String dockerHost;
+    public boolean dockerTls;
+    public String registry;
+
+    @Enumerated(EnumType.STRING)
+    public CampaignStatus status;
+    public String error;
+    public String buildId;
+    @Column(name = "commit_sha")
+    public String commit;
+    public String image;
+    /** Folder inside the image where the runs execute, as the build reported it. */
+    public String imageWorkdir;
+    public int totalRuns;
+    /** Number of worker services created so far; names the current one. */
+    public int workerGeneration;
+    /** True once the services and containers of a finished campaign are gone. */
+    public boolean servicesRemoved;
+
+    public Instant submittedAt;
+    public Instant buildFinishedAt;
+    public Instant startedAt;
+    public Instant finishedAt;
+
+    /** The campaign, locked against concurrent changes until the transaction ends. */
+    public static Optional<Campaign> lock(String id) {
+        return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public static List<Campaign> withStatus(CampaignStatus status) {
+        return list("status", status);
+    }
+
+    /** Marks the campaign ended with {@code status}; {@code error} explains a failure. */
+    public void finish(CampaignStatus end, String reason) {
+        status = end;
+        error = reason;
+        finishedAt = Instant.now();
+    }
+}

@@ -1,0 +1,71 @@
+package io.simswarm.scheduler.campaign;
+
+import io.simswarm.scheduler.run.AttemptView;
+import io.simswarm.scheduler.run.RunView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** Campaigns: submit, follow, cancel, retry. */
+@Path("/campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+public class CampaignResource {
+
+    private final CampaignService campaigns;
+
+    public CampaignResource(CampaignService campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(@NotNull(message = "is required: send the campaign as JSON") @Valid
+            CampaignRequest request) {
+        CampaignView created = campaigns.submit(request);
+        return Response.created(URI.create("/campaigns/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    public List<CampaignView> list() {
+        return campaigns.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    public CampaignView get(@PathParam("id") String id) {
+        return campaigns.get(id);
+    }
+
+    @GET
+    @Path("/{id}/runs")
+    public List<RunView> runs(@PathParam("id") String id) {
+        return campaigns.runs(id);
+    }
+
+    @GET
+    @Path("/{id}/runs/{run}/attempts")
+    public List<AttemptView> attempts(@PathParam("id") String id, @PathParam("run") int run) {
+        return campaigns.attempts(id, run);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    public CampaignView cancel(@PathParam("id") String id) {
+        return campaigns.cancel(id);
+    }
+
+    @POST
+    @Path("/{id}/retry-failed")
+    public CampaignView retryFailed(@PathParam("id") String id) {
+        return campaigns.retryFailed(id);
+    }
+}

@@ -1,0 +1,182 @@
+package io.simswarm.scheduler.dispatch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.simswarm.events.RunToken;
+import io.simswarm.scheduler.campaign.Campaign;
+import io.simswarm.scheduler.campaign.CampaignProgress;
+import io.simswarm.scheduler.campaign.CampaignStatus;
+import io.simswarm.scheduler.config.SchedulerConfig;
+import io.simswarm.scheduler.docker.DockerClients;
+import io.simswarm.scheduler.docker.DockerUnavailableException;
+import io.simswarm.scheduler.docker.JobSpec;
+import io.simswarm.scheduler.docker.SwarmApi;
+import io.simswarm.scheduler.docker.SwarmService;
+import io.simswarm.scheduler.run.Run;
+import io.simswarm.scheduler.run.RunState;
+import io.simswarm.scheduler.tx.AfterCommit;
+import io.simswarm.scheduler.tx.Background;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Puts a campaign's pilot workers on the swarm: one replicated-job service per campaign whose tasks lease runs
+ * from the scheduler until none is left; and removes a campaign's services and containers when it has ended.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    /** Where the runner sits in every image the build service makes. */
+    public static final String RUNNER = "/opt/simswarm/bin/simswarm-runner";
+
+    private final SchedulerConfig config;
+    private final DockerClients docker;
+    private final TaskUrls urls;
+    private final RunToken tokens;
+    private final ObjectMapper json;
+    private final AfterCommit afterCommit;
+    private final Background background;
+    private final Instance<CampaignProgress> progress;
+    private final Set<String> starting = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> lastStart = new ConcurrentHashMap<>();
+
+    public Dispatcher(SchedulerConfig config, DockerClients docker, TaskUrls urls, ObjectMapper json,
+            AfterCommit afterCommit, Background background, Instance<CampaignProgress> progress) {
+        this.config = config;
+        this.docker = docker;
+        this.urls = urls;
+        this.tokens = new RunToken(config.tokenSecret());
+        this.json = json;
+        this.afterCommit = afterCommit;
+        this.background = background;
+        this.progress = progress;
+    }
+
+    /** Starts the campaign's workers once the current transaction is committed. */
+    public void startWorkersAfterCommit(String campaignId) {
+        afterCommit.run(() -> background.run("starting the workers of campaign " + campaignId,
+                () -> startWorkers(campaignId)));
+    }
+
+    /** Removes the campaign's services once the current transaction is committed. */
+    public void removeServicesAfterCommit(String campaignId) {
+        afterCommit.run(() -> background.run("removing the services of campaign " + campaignId,
+                () -> removeServices(campaignId)));
+    }
+
+    /**
+     * Creates a new worker service for the campaign (removing earlier ones), sized for the runs left to do.
+     * Nothing happens when the campaign is not RUNNING or has no pending run.
+     */
+    public void startWorkers(String campaignId) {
+        if (!starting.add(campaignId)) {
+            return;
+        }
+        try {
+            WorkerPlan plan = QuarkusTransaction.requiringNew().call(() -> plan(campaignId));
+            if (plan == null) {
+                return;
+            }
+            SwarmApi api = docker.of(plan.cluster(), plan.dockerHost(), plan.dockerTls());
+            removeWorkerServices(api, campaignId);
+            api.createService(spec(plan).toJson());
+            lastStart.put(campaignId, Instant.now());
+            Log.infof("campaign %s: worker service %s with %d workers", campaignId, plan.serviceName(),
+                    plan.workers());
+        } catch (DockerUnavailableException | IllegalStateException e) {
+            fail(campaignId, "The workers of the campaign cannot be put on the cluster: " + e.getMessage() + ".");
+        } finally {
+            starting.remove(campaignId);
+        }
+    }
+
+    /** When this process last created workers for the campaign; empty when it never did. */
+    public Optional<Instant> lastWorkerStart(String campaignId) {
+        return Optional.ofNullable(lastStart.get(campaignId));
+    }
+
+    /** Removes every service of the campaign and the containers they leave behind. */
+    public void removeServices(String campaignId) {
+        Campaign campaign = QuarkusTransaction.requiringNew().call(() -> Campaign.<Campaign>findById(campaignId));
+        if (campaign == null) {
+            return;
+        }
+        try {
+            SwarmApi api = docker.of(campaign);
+            for (SwarmService service : api.services(Labels.of(campaignId))) {
+                api.removeService(service.id());
+                api.removeContainersOf(service.name());
+            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                Campaign current = Campaign.findById(campaignId);
+                if (current != null && current.status.terminal()) {
+                    current.servicesRemoved = true;
+                }
+            });
+        } catch (DockerUnavailableException | IllegalStateException e) {
+            Log.warnf("campaign %s: services not removed yet: %s", campaignId, e.getMessage());
+        }
+    }
+
+    /** Fails a campaign that is not finished yet, with {@code reason}. */
+    public void fail(String campaignId, String reason) {
+        Log.warnf("campaign %s failed: %s", campaignId, reason);
+        QuarkusTransaction.requiringNew().run(() -> Campaign.lock(campaignId)
+                .filter(c -> !c.status.terminal())
+                .ifPresent(c -> progress.get().finish(c, CampaignStatus.FAILED, reason)));
+    }
+
+    private WorkerPlan plan(String campaignId) {
+        Campaign campaign = Campaign.lock(campaignId).orElse(null);
+        if (campaign == null || campaign.status != CampaignStatus.RUNNING) {
+            return null;
+        }
+        long pending = Run.count("campaignId = ?1 and state = ?2", campaignId, RunState.PENDING);
+        if (pending == 0) {
+            return null;
+        }
+        if (campaign.workerGeneration >= config.swarm().maxWorkerGenerations()) {
+            progress.get().finish(campaign, CampaignStatus.FAILED, "The workers of the campaign kept ending before"
+                    + " its runs were done (" + campaign.workerGeneration + " worker services were created); see"
+                    + " the runs' attempts and the Swarm tasks of the campaign.");
+            return null;
+        }
+        campaign.workerGeneration++;
+        return WorkerPlan.of(campaign, (int) Math.min(campaign.maxParallel, pending));
+    }
+
+    private JobSpec spec(WorkerPlan plan) {
+        return new JobSpec(json, plan.serviceName(), plan.image())
+                .label(Labels.CAMPAIGN, plan.campaignId())
+                .label(Labels.ROLE, Labels.WORKERS)
+                .label(Labels.GENERATION, String.valueOf(plan.generation()))
+                .command(List.of(RUNNER))
+                .dir(plan.workdir())
+                .hostname("{{.Node.Hostname}}-w{{.Task.Slot}}")
+                .network(config.swarm().network())
+                .env("SIMSWARM_LEASE_URL", urls.leaseUrl(plan.campaignId()))
+                .env("SIMSWARM_LEASE_TOKEN", tokens.signCampaign(plan.campaignId()))
+                .env("SIMSWARM_RUN_COMMAND", plan.runCommand())
+                .env("SIMSWARM_CONFIG", plan.config())
+                .env("SIMSWARM_INI_FILE", plan.iniFile())
+                .env("SIMSWARM_SIM_ARGS", plan.simArgs())
+                .env("SIMSWARM_RUN_TIMEOUT", String.valueOf(plan.timeoutSeconds()))
+                .tasks(plan.workers(), plan.workers())
+                .restarts(config.swarm().workerRestarts())
+                .cpus(plan.cpus());
+    }
+
+    private static void removeWorkerServices(SwarmApi api, String campaignId) {
+        for (SwarmService service : api.services(Labels.of(campaignId, Labels.WORKERS))) {
+            api.removeService(service.id());
+            api.removeContainersOf(service.name());
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.simswarm.scheduler.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient.Request;
+import com.github.dockerjava.transport.DockerHttpClient.Response;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Swarm calls the scheduler makes, as raw Engine API 1.41 requests: docker-java's model has no
+ * replicated-job service mode, so services, tasks and logs are handled as JSON here.
+ */
+public class SwarmApi {
+
+    private static final String API = "/v1.41";
+
+    private final String endpoint;
+    private final DockerHttpClient http;
+    private final ObjectMapper json;
+
+    public SwarmApi(String endpoint, DockerHttpClient http, ObjectMapper json) {
+        this.endpoint = endpoint;
+        this.http = http;
+        this.json = json;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** Creates a service from its spec (Engine API ServiceSpec) and returns its id. */
+    public String createService(ObjectNode spec) {
+        JsonNode created = call(Request.Method.POST, API + "/services/create", spec, "create service "
+                + spec.path("Name").asText());
+        return created.path("ID").asText();
+    }
+
+    /** Services that carry all of {@code labels}. */
+    public List<SwarmService> services(Map<String, String> labels) {
+        List<String> filters = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        JsonNode list = call(Request.Method.GET, API + "/services?filters=" + filter("label", filters), null,
+                "list services");
+        List<SwarmService> services = new ArrayList<>();
+        for (JsonNode service : list) {
+            Map<String, String> found = new HashMap<>();
+            service.path("Spec").path("Labels").fields().forEachRemaining(e -> found.put(e.getKey(),
+                    e.getValue().asText()));
+            services.add(new SwarmService(service.path("ID").asText(), service.path("Spec").path("Name").asText(),
+                    found));
+        }
+        return services;
+    }
+
+    /** Removes a service; a service that is already gone is fine. */
+    public void removeService(String idOrName) {
+        send(Request.Method.DELETE, API + "/services/" + idOrName, null, "remove service " + idOrName, true);
+    }
+
+    /** The tasks of a service, newest state first is not guaranteed. */
+    public List<SwarmTask> tasks(String serviceId) {
+        JsonNode list = call(Request.Method.GET, API + "/tasks?filters=" + filter("service", List.of(serviceId)),
+                null, "list tasks of service " + serviceId);
+        List<SwarmTask> tasks = new ArrayList<>();
+        for (JsonNode task : list) {
+            JsonNode status = task.path("Status");
+            JsonNode container = status.path("ContainerStatus");
+            Integer exitCode = container.has("ExitCode") && container.has("ContainerID")
+                    ? container.path("ExitCode").asInt() : null;
+            String error = status.hasNonNull("Err") ? status.path("Err").asText() : null;
+            tasks.add(new SwarmTask(task.path("ID").asText(), task.path("Slot").asInt(0),
+                    status.path("State").asText(), status.path("Message").asText(), error, exitCode,
+                    container.hasNonNull("ContainerID") ? container.path("ContainerID").asText() : null,
+                    parseTime(status.path("Timestamp").asText(null))));
+        }
+        return tasks;
+    }
+
+    /** Everything a service's tasks wrote to stdout and stderr, in order, as text. */
+    public String serviceLogs(String serviceId) {
+        byte[] raw = bytes(Request.Method.GET, API + "/services/" + serviceId + "/logs?stdout=1&stderr=1",
+                "read the logs of service " + serviceId);
+        return new String(LogFrames.demux(raw), StandardCharsets.UTF_8);
+    }
+
+    /** Removes the (exited) containers a removed service leaves behind. */
+    public void removeContainersOf(String serviceName) {
+        JsonNode list = call(Request.Method.GET, API + "/containers/json?all=1&filters="
+                + filter("label", List.of("com.docker.swarm.service.name=" + serviceName)), null,
+                "list containers of service " + serviceName);
+        for (JsonNode container : list) {
+            send(Request.Method.DELETE, API + "/containers/" + container.path("Id").asText() + "?force=1&v=1", null,
+                    "remove container", true);
+        }
+    }
+
+    private JsonNode call(Request.Method method, String path, JsonNode body, String what) {
+        byte[] answer = send(method, path, body, what, false);
+        try {
+            return answer.length == 0 ? json.createObjectNode() : json.readTree(answer);
+        } catch (IOException e) {
+            throw new DockerUnavailableException("the Docker endpoint " + endpoint + " gave an unreadable answer to "
+                    + what, e);
+        }
+    }
+
+    private byte[] bytes(Request.Method method, String path, String what) {
+        return send(method, path, null, what, false);
+    }
+
+    private byte[] send(Request.Method method, String path, JsonNode body, String what, boolean notFoundIsFine) {
+        Request.Builder request = Request.builder().method(method).path(path);
+        if (body != null) {
+            try {
+                request.body(new ByteArrayInputStream(json.writeValueAsBytes(body)))
+                        .putHeader("Content-Type", "application/json");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try (Response response = http.execute(request.build()); InputStream in = response.getBody()) {
+            byte[] answer = in == null ? new byte[0] : readAll(in);
+            int status = response.getStatusCode();
+            if (status == 404 && notFoundIsFine) {
+                return answer;
+            }
+            if (status >= 300) {
+                throw new DockerUnavailableException("the Docker endpoint " + endpoint + " refused to " + what + ": "
+                        + message(answer, status));
+            }
+            return answer;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DockerUnavailableException known) {
+                throw known;
+            }
+            throw new DockerUnavailableException("the Docker endpoint " + endpoint + " cannot be reached to " + what
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String message(byte[] answer, int status) {
+        try {
+            JsonNode node = json.readTree(answer);
+            if (node != null && node.hasNonNull("message")) {
+                return node.path("message").asText();
+            }
+        } catch (IOException e) {
+            // not JSON: use the text
+        }
+        String text = new String(answer, StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? "HTTP " + status : text;
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.transferTo(out);
+        return out.toByteArray();
+    }
+
+    private String filter(String key, List<String> values) {
+        try {
+            String filters = json.writeValueAsString(Map.of(key, values));
+            return URLEncoder.encode(filters, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Instant parseTime(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

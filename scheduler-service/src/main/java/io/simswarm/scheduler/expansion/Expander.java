@@ -1,0 +1,186 @@
+package io.simswarm.scheduler.expansion;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.simswarm.events.CampaignEvent;
+import io.simswarm.scheduler.campaign.Campaign;
+import io.simswarm.scheduler.campaign.CampaignProgress;
+import io.simswarm.scheduler.campaign.CampaignStatus;
+import io.simswarm.scheduler.campaign.messaging.CampaignEvents;
+import io.simswarm.scheduler.config.SchedulerConfig;
+import io.simswarm.scheduler.dispatch.Dispatcher;
+import io.simswarm.scheduler.dispatch.Labels;
+import io.simswarm.scheduler.docker.DockerClients;
+import io.simswarm.scheduler.docker.DockerUnavailableException;
+import io.simswarm.scheduler.docker.JobSpec;
+import io.simswarm.scheduler.docker.SwarmApi;
+import io.simswarm.scheduler.docker.SwarmService;
+import io.simswarm.scheduler.docker.SwarmTask;
+import io.simswarm.scheduler.tx.AfterCommit;
+import io.simswarm.scheduler.tx.Background;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/**
+ * Expands a built campaign into its runs by asking the simulation itself: a one-off Swarm job in the campaign's
+ * image runs {@code -c CONFIG [-r FILTER] -s -q runnumbers}; its output gives one run row per number.
+ */
+@ApplicationScoped
+public class Expander {
+
+    private static final long POLL_NANOS = 200_000_000L;
+
+    private final SchedulerConfig config;
+    private final DockerClients docker;
+    private final ObjectMapper json;
+    private final EntityManager entityManager;
+    private final CampaignProgress progress;
+    private final CampaignEvents events;
+    private final Dispatcher dispatcher;
+    private final AfterCommit afterCommit;
+    private final Background background;
+    private final Set<String> expanding = ConcurrentHashMap.newKeySet();
+
+    public Expander(SchedulerConfig config, DockerClients docker, ObjectMapper json, EntityManager entityManager,
+            CampaignProgress progress, CampaignEvents events, Dispatcher dispatcher, AfterCommit afterCommit,
+            Background background) {
+        this.config = config;
+        this.docker = docker;
+        this.json = json;
+        this.entityManager = entityManager;
+        this.progress = progress;
+        this.events = events;
+        this.dispatcher = dispatcher;
+        this.afterCommit = afterCommit;
+        this.background = background;
+    }
+
+    /** Expands the campaign in the background once the current transaction is committed. */
+    public void expandAfterCommit(String campaignId) {
+        afterCommit.run(() -> background.run("expanding campaign " + campaignId, () -> expand(campaignId)));
+    }
+
+    /** Expands an EXPANDING campaign: lists its runs in its image, stores them and dispatches them. */
+    public void expand(String campaignId) {
+        if (!expanding.add(campaignId)) {
+            return;
+        }
+        try {
+            Campaign snapshot = QuarkusTransaction.requiringNew().call(() -> Campaign.<Campaign>findById(campaignId));
+            if (snapshot == null || snapshot.status != CampaignStatus.EXPANDING) {
+                return;
+            }
+            RunNumbers.Outcome outcome = query(snapshot);
+            QuarkusTransaction.requiringNew().run(() -> store(campaignId, outcome));
+        } catch (DockerUnavailableException | IllegalStateException e) {
+            dispatcher.fail(campaignId, "The runs of the campaign could not be listed: " + e.getMessage() + ".");
+        } finally {
+            expanding.remove(campaignId);
+        }
+    }
+
+    private RunNumbers.Outcome query(Campaign c) {
+        SwarmApi api = docker.of(c);
+        removeExpansionServices(api, c.id);
+        JobSpec spec = new JobSpec(json, "simswarm-" + c.id + "-x" + UUID.randomUUID().toString().substring(0, 6),
+                c.image)
+                .label(Labels.CAMPAIGN, c.id)
+                .label(Labels.ROLE, Labels.EXPAND)
+                .command(List.of("/bin/sh", "-c",
+                        ExpansionScript.of(c.runCommand, c.iniFile, c.config, c.runFilter, c.simArgs)))
+                .dir(c.imageWorkdir)
+                .network(config.swarm().network())
+                .tasks(1, 1)
+                .restarts(1);
+        String serviceId = api.createService(spec.toJson());
+        try {
+            SwarmTask task = awaitEnd(api, serviceId, c.id);
+            if (!"complete".equals(task.state())) {
+                String why = task.error() != null ? task.error() : task.message();
+                return new RunNumbers.Outcome(List.of(), "The job listing the runs of config '" + c.config
+                        + "' could not run in image " + c.image + ": " + why);
+            }
+            return RunNumbers.parse(awaitLogs(api, serviceId), c.config, c.runFilter);
+        } finally {
+            api.removeService(serviceId);
+            api.removeContainersOf(spec.name());
+        }
+    }
+
+    private SwarmTask awaitEnd(SwarmApi api, String serviceId, String campaignId) {
+        Instant deadline = Instant.now().plus(config.swarm().expansionTimeout());
+        while (Instant.now().isBefore(deadline)) {
+            List<SwarmTask> tasks = api.tasks(serviceId);
+            Optional<SwarmTask> done = tasks.stream().filter(t -> "complete".equals(t.state())).findFirst();
+            if (done.isPresent()) {
+                return done.get();
+            }
+            Optional<SwarmTask> stuck = tasks.stream().filter(SwarmTask::cannotStart).findFirst();
+            if (stuck.isPresent()) {
+                return stuck.get();
+            }
+            if (!stillExpanding(campaignId)) {
+                throw new IllegalStateException("the campaign was cancelled while its runs were being listed");
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+        throw new IllegalStateException("the job listing the runs did not end within "
+                + config.swarm().expansionTimeout().toSeconds() + " s");
+    }
+
+    private String awaitLogs(SwarmApi api, String serviceId) {
+        String logs = api.serviceLogs(serviceId);
+        for (int i = 0; i < 25 && !logs.contains(RunNumbers.EXIT_MARKER); i++) {
+            LockSupport.parkNanos(POLL_NANOS);
+            logs = api.serviceLogs(serviceId);
+        }
+        return logs;
+    }
+
+    private static boolean stillExpanding(String campaignId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Campaign current = Campaign.findById(campaignId);
+            return current != null && current.status == CampaignStatus.EXPANDING;
+        });
+    }
+
+    private void store(String campaignId, RunNumbers.Outcome outcome) {
+        Campaign campaign = Campaign.lock(campaignId).orElse(null);
+        if (campaign == null || campaign.status != CampaignStatus.EXPANDING) {
+            return;
+        }
+        if (outcome.failed()) {
+            Log.infof("campaign %s: expansion failed: %s", campaignId, outcome.error());
+            progress.finish(campaign, CampaignStatus.FAILED, outcome.error());
+            return;
+        }
+        List<Integer> runs = outcome.runs().stream().distinct().toList();
+        entityManager.createNativeQuery("insert into run (campaign_id, run_number, state) "
+                + "select ?1, n, 'PENDING' from unnest(cast(?2 as integer[])) as n on conflict do nothing")
+                .setParameter(1, campaignId)
+                .setParameter(2, runs.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .executeUpdate();
+        campaign.totalRuns = runs.size();
+        campaign.status = CampaignStatus.RUNNING;
+        campaign.startedAt = Instant.now();
+        events.announce(campaign, CampaignEvent.Type.STARTED);
+        dispatcher.startWorkersAfterCommit(campaignId);
+        Log.infof("campaign %s: %d runs, dispatching", campaignId, runs.size());
+    }
+
+    private static void removeExpansionServices(SwarmApi api, String campaignId) {
+        for (SwarmService service : api.services(Labels.of(campaignId, Labels.EXPAND))) {
+            api.removeService(service.id());
+            api.removeContainersOf(service.name());
+        }
+    }
+}

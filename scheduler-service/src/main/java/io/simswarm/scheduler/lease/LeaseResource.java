@@ -1,0 +1,88 @@
+package io.simswarm.scheduler.lease;
+
+import io.simswarm.commons.problem.ApiException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/** The pilot lease protocol, as the runner inside every worker task speaks it (docs/architecture.md). */
+@Path("/campaigns/{id}/leases")
+public class LeaseResource {
+
+    private final LeaseService leases;
+
+    public LeaseResource(LeaseService leases) {
+        this.leases = leases;
+    }
+
+    @POST
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response lease(@PathParam("id") String campaignId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("X-Worker") String worker) {
+        LeaseAnswer answer = leases.lease(campaignId, bearer(authorization), worker == null ? "unknown" : worker);
+        if (answer instanceof LeaseAnswer.Granted granted) {
+            return Response.ok(granted.toText(), MediaType.TEXT_PLAIN).build();
+        }
+        if (answer instanceof LeaseAnswer.Wait wait) {
+            return Response.ok(wait.toText(), MediaType.TEXT_PLAIN).build();
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{lease}/heartbeat")
+    public Response heartbeat(@PathParam("id") String campaignId, @PathParam("lease") String lease,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        boolean alive = leases.heartbeat(campaignId, bearer(authorization), leaseId(campaignId, lease));
+        return alive ? Response.noContent().build() : gone(lease);
+    }
+
+    @POST
+    @Path("/{lease}/finish")
+    @Consumes(MediaType.WILDCARD)
+    public Response finish(@PathParam("id") String campaignId, @PathParam("lease") String lease,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("X-Exit-Code") String exitCode, @HeaderParam("X-Duration-Ms") String durationMs,
+            @HeaderParam("X-Upload") String upload, String logTail) {
+        FinishReport report = new FinishReport(number("X-Exit-Code", exitCode),
+                durationMs == null ? 0 : number("X-Duration-Ms", durationMs),
+                upload == null ? "skipped" : upload.strip().toLowerCase(), logTail);
+        boolean held = leases.finish(campaignId, bearer(authorization), leaseId(campaignId, lease), report);
+        return held ? Response.noContent().build() : gone(lease);
+    }
+
+    private static Response gone(String lease) {
+        throw new ApiException(410, "Gone", "Lease " + lease + " was withdrawn or has expired; stop the run and do"
+                + " not upload its results.");
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorization.substring(7).strip();
+    }
+
+    private static UUID leaseId(String campaignId, String lease) {
+        try {
+            return UUID.fromString(lease);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Campaign " + campaignId + " has no lease " + lease + ".");
+        }
+    }
+
+    private static int number(String header, String value) {
+        try {
+            return Integer.parseInt(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("Header " + header + " must be a whole number, not '" + value + "'.");
+        }
+    }
+}

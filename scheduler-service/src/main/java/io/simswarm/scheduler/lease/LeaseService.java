@@ -1,0 +1,231 @@
+package io.simswarm.scheduler.lease;
+
+import io.simswarm.commons.problem.ApiException;
+import io.simswarm.events.RunToken;
+import io.simswarm.scheduler.campaign.Campaign;
+import io.simswarm.scheduler.campaign.CampaignProgress;
+import io.simswarm.scheduler.campaign.CampaignStatus;
+import io.simswarm.scheduler.config.SchedulerConfig;
+import io.simswarm.scheduler.dispatch.TaskUrls;
+import io.simswarm.scheduler.run.Attempt;
+import io.simswarm.scheduler.run.AttemptOutcome;
+import io.simswarm.scheduler.run.Run;
+import io.simswarm.scheduler.run.RunState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The scheduler side of the pilot lease protocol (docs/architecture.md): workers lease PENDING runs one at a
+ * time, keep their lease alive with heartbeats and report how the run ended; leases whose heartbeats stop expire
+ * and their runs go back to the queue.
+ */
+@ApplicationScoped
+public class LeaseService {
+
+    private static final int LOG_TAIL_CHARS = 8_000;
+
+    private final SchedulerConfig config;
+    private final RunToken tokens;
+    private final TaskUrls urls;
+    private final EntityManager entityManager;
+    private final CampaignProgress progress;
+
+    public LeaseService(SchedulerConfig config, TaskUrls urls, EntityManager entityManager,
+            CampaignProgress progress) {
+        this.config = config;
+        this.tokens = new RunToken(config.tokenSecret());
+        this.urls = urls;
+        this.entityManager = entityManager;
+        this.progress = progress;
+    }
+
+    /** Hands the next PENDING run of the campaign to {@code worker}. */
+    @Transactional
+    public LeaseAnswer lease(String campaignId, String token, String worker) {
+        Campaign campaign = authorized(campaignId, token, false);
+        if (campaign.status != CampaignStatus.RUNNING) {
+            return new LeaseAnswer.Done();
+        }
+        Run run = nextPending(campaignId);
+        if (run == null) {
+            long inFlight = Run.count("campaignId = ?1 and state = ?2", campaignId, RunState.RUNNING);
+            return inFlight > 0 ? new LeaseAnswer.Wait(config.lease().waitSeconds()) : new LeaseAnswer.Done();
+        }
+        Instant now = Instant.now();
+        run.state = RunState.RUNNING;
+        run.attempts++;
+        run.budgetUsed++;
+        run.node = worker;
+        run.startedAt = now;
+        run.finishedAt = null;
+        run.exitCode = null;
+        run.durationMs = null;
+        Attempt attempt = new Attempt();
+        attempt.id = UUID.randomUUID();
+        attempt.runId = run.id;
+        attempt.campaignId = campaignId;
+        attempt.runNumber = run.runNumber;
+        attempt.number = run.attempts;
+        attempt.worker = worker;
+        attempt.startedAt = now;
+        attempt.expiresAt = now.plus(ttl());
+        attempt.persist();
+        return new LeaseAnswer.Granted(attempt.id, run.runNumber, attempt.number,
+                tokens.sign(campaignId, run.runNumber), urls.uploadUrl(campaignId, run.runNumber),
+                config.lease().heartbeatSeconds());
+    }
+
+    /** Keeps a lease alive; false when it was withdrawn or has expired (the worker must stop the run). */
+    @Transactional
+    public boolean heartbeat(String campaignId, String token, UUID leaseId) {
+        Campaign campaign = authorized(campaignId, token, false);
+        attempt(campaignId, leaseId);
+        if (campaign.status != CampaignStatus.RUNNING) {
+            return false;
+        }
+        Instant now = Instant.now();
+        int renewed = entityManager.createNativeQuery("update attempt set expires_at = ?1 where id = ?2"
+                + " and finished_at is null and expires_at >= ?3")
+                .setParameter(1, now.plus(ttl()))
+                .setParameter(2, leaseId)
+                .setParameter(3, now)
+                .executeUpdate();
+        return renewed == 1;
+    }
+
+    /**
+     * Records how a leased run ended; false when the lease was no longer held (the report is ignored). A success
+     * only touches the run (locked), so finishing workers do not queue up behind each other; a failure may end
+     * the campaign and takes the campaign's lock first, in the same order as every other writer.
+     */
+    @Transactional
+    public boolean finish(String campaignId, String token, UUID leaseId, FinishReport report) {
+        Campaign campaign = authorized(campaignId, token, !report.succeeded());
+        Attempt attempt = attempt(campaignId, leaseId);
+        Run run = Run.findById(attempt.runId, LockModeType.PESSIMISTIC_WRITE);
+        entityManager.refresh(attempt);
+        if (!attempt.open()) {
+            return false;
+        }
+        attempt.exitCode = report.exitCode();
+        attempt.durationMs = report.durationMs();
+        attempt.upload = report.upload();
+        attempt.logTail = tail(report.logTail());
+        attempt.close(report.succeeded() ? AttemptOutcome.SUCCEEDED : AttemptOutcome.FAILED);
+        if (run.attempts != attempt.number) {
+            return true;
+        }
+        run.exitCode = report.exitCode();
+        run.durationMs = report.durationMs();
+        run.finishedAt = Instant.now();
+        if (run.state != RunState.RUNNING) {
+            return true;
+        }
+        if (report.succeeded()) {
+            run.state = RunState.UPLOADED;
+            return true;
+        }
+        progress.attemptFailed(campaign, run, "Attempt " + attempt.number + " on " + attempt.worker + " "
+                + report.failure(campaign.runTimeoutSeconds) + "; last lines of its output:\n" + attempt.logTail);
+        progress.completeIfDone(campaign);
+        return true;
+    }
+
+    /**
+     * Closes the leases whose heartbeats stopped: their runs go back to the queue (or fail when their budget is
+     * spent). Leases of campaigns that have ended are simply closed.
+     */
+    @Transactional
+    public int expire() {
+        Instant now = Instant.now();
+        List<String> campaigns = entityManager.createQuery("select distinct a.campaignId from Attempt a"
+                + " where a.finishedAt is null and a.expiresAt < ?1", String.class)
+                .setParameter(1, now)
+                .getResultList();
+        int expired = 0;
+        for (String campaignId : campaigns) {
+            Campaign campaign = Campaign.lock(campaignId).orElse(null);
+            List<Attempt> stale = Attempt.list("campaignId = ?1 and finishedAt is null and expiresAt < ?2",
+                    campaignId, now);
+            for (Attempt attempt : stale) {
+                expireOne(campaign, attempt);
+                expired++;
+            }
+            if (campaign != null) {
+                progress.completeIfDone(campaign);
+            }
+        }
+        return expired;
+    }
+
+    /** After a restart: every open lease gets a full interval again, as its worker could not reach us meanwhile. */
+    @Transactional
+    public int renewAll() {
+        return Attempt.update("expiresAt = ?1 where finishedAt is null", Instant.now().plus(ttl()));
+    }
+
+    private void expireOne(Campaign campaign, Attempt attempt) {
+        boolean running = campaign != null && campaign.status == CampaignStatus.RUNNING;
+        Run run = Run.findById(attempt.runId, LockModeType.PESSIMISTIC_WRITE);
+        entityManager.refresh(attempt);
+        if (!attempt.open() || attempt.expiresAt.isAfter(Instant.now())) {
+            return;
+        }
+        attempt.close(running ? AttemptOutcome.LOST : AttemptOutcome.WITHDRAWN);
+        if (!running) {
+            return;
+        }
+        if (run.state == RunState.RUNNING && run.attempts == attempt.number) {
+            progress.attemptFailed(campaign, run, "Attempt " + attempt.number + " on " + attempt.worker
+                    + " was lost: its worker sent no heartbeat for " + ttl().toSeconds() + " s.");
+        }
+    }
+
+    private Run nextPending(String campaignId) {
+        @SuppressWarnings("unchecked")
+        List<Long> ids = entityManager.createNativeQuery("select id from run where campaign_id = ?1"
+                + " and state = 'PENDING' order by run_number limit 1 for update skip locked", Long.class)
+                .setParameter(1, campaignId)
+                .getResultList();
+        return ids.isEmpty() ? null : Run.findById(ids.get(0));
+    }
+
+    private Campaign authorized(String campaignId, String token, boolean lock) {
+        Campaign campaign = lock ? Campaign.lock(campaignId).orElse(null) : Campaign.findById(campaignId);
+        if (campaign == null) {
+            throw ApiException.notFound("No campaign has the id '" + campaignId + "'.");
+        }
+        if (token == null) {
+            throw ApiException.unauthorized("A lease request needs the campaign's lease token as a Bearer token.");
+        }
+        if (!tokens.verifyCampaign(campaignId, token)) {
+            throw ApiException.forbidden("The lease token is not the one of campaign " + campaignId + ".");
+        }
+        return campaign;
+    }
+
+    private static Attempt attempt(String campaignId, UUID leaseId) {
+        Attempt attempt = Attempt.findById(leaseId);
+        if (attempt == null || !attempt.campaignId.equals(campaignId)) {
+            throw ApiException.notFound("Campaign " + campaignId + " has no lease " + leaseId + ".");
+        }
+        return attempt;
+    }
+
+    private Duration ttl() {
+        return Duration.ofSeconds(3L * config.lease().heartbeatSeconds());
+    }
+
+    private static String tail(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= LOG_TAIL_CHARS ? text : text.substring(text.length() - LOG_TAIL_CHARS);
+    }
+}

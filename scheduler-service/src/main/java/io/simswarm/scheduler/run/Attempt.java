@@ -1,0 +1,53 @@
+package io.simswarm.scheduler.run;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One attempt at a run: the lease a worker holds while it runs it, then the outcome. */
+@Entity
+@Table(name = "attempt")
+public class Attempt extends PanacheEntityBase {
+
+    /** The lease id handed to the worker. */
+    @Id
+    public UUID id;
+    public Long runId;
+    public String campaignId;
+    public int runNumber;
+    /** 1 for the first attempt of the run, then counting up. */
+    public int number;
+    public String worker;
+    public Instant startedAt;
+    public Instant expiresAt;
+    public Instant finishedAt;
+    @Enumerated(EnumType.STRING)
+    public AttemptOutcome outcome;
+    public Integer exitCode;
+    public Long durationMs;
+    public String upload;
+    public String logTail;
+
+    public boolean open() {
+        return finishedAt == null;
+    }
+
+    public void close(AttemptOutcome end) {
+        outcome = end;
+        finishedAt = Instant.now();
+    }
+
+    public static List<Attempt> ofRun(Long runId) {
+        return list("runId = ?1 order by number", runId);
+    }
+
+    public static List<Attempt> openOfCampaign(String campaignId) {
+        return list("campaignId = ?1 and finishedAt is null", campaignId);
+    }
+}

@@ -1,0 +1,25 @@
+package io.simswarm.scheduler.run;
+
+import java.time.Instant;
+
+/**
+ * A run as the API shows it.
+ *
+ * @param runNumber  run number within the campaign's configuration
+ * @param state      where the run stands
+ * @param attempts   attempts made
+ * @param node       worker (node host name and task slot) of the latest attempt
+ * @param exitCode   exit code of the latest finished attempt
+ * @param startedAt  start of the latest attempt
+ * @param finishedAt end of the latest attempt
+ * @param durationMs run time of the latest finished attempt as the worker measured it
+ * @param error      for a failed run: what went wrong and the last lines of its output
+ */
+public record RunView(int runNumber, RunState state, int attempts, String node, Integer exitCode, Instant startedAt,
+        Instant finishedAt, Long durationMs, String error) {
+
+    public static RunView of(Run run) {
+        return new RunView(run.runNumber, run.state, run.attempts, run.node, run.exitCode, run.startedAt,
+                run.finishedAt, run.durationMs, run.error);
+    }
+}

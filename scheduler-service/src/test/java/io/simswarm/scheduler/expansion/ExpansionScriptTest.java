@@ -1,0 +1,38 @@
+package io.simswarm.scheduler.expansion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ExpansionScriptTest {
+
+    @Test
+    void quotesEveryUserValueAndEndsWithTheExitStatus() {
+        String script = ExpansionScript.of("./queueing", "my runs.ini", "MMc", "$n==2 && $rho<0.8", "--repeat=3");
+
+        assertThat(script).isEqualTo("{ ./queueing -u Cmdenv -f 'my runs.ini' -c 'MMc' -r '$n==2 && $rho<0.8'"
+                + " --repeat=3 -s -q runnumbers; } 2>&1; echo \"simswarm-exit=$?\"");
+    }
+
+    @Test
+    void leavesOutWhatIsNotGiven() {
+        assertThat(ExpansionScript.of("opp_run -l src/INET", null, "Config'1", " ", null))
+                .isEqualTo("{ opp_run -l src/INET -u Cmdenv -c 'Config'\\''1' -s -q runnumbers; } 2>&1;"
+                        + " echo \"simswarm-exit=$?\"");
+    }
+
+    @Test
+    void theScriptReportsTheExitStatusOfTheQueryInAShell() throws IOException, InterruptedException {
+        String script = ExpansionScript.of("sh -c \"printf ' 3 4\\n'; echo '<!> Error: x' >&2; exit 7\"", null,
+                "C", null, null);
+        Process sh = new ProcessBuilder("/bin/sh", "-c", script).redirectErrorStream(true).start();
+        String output = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        sh.waitFor(10, TimeUnit.SECONDS);
+
+        assertThat(sh.exitValue()).isZero();
+        assertThat(output).contains(" 3 4\n").contains("<!> Error: x").endsWith("simswarm-exit=7\n");
+    }
+}

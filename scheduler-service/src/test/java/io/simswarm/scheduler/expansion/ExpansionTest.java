@@ -1,0 +1,96 @@
+package io.simswarm.scheduler.expansion;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.simswarm.events.CampaignEvent;
+import io.simswarm.scheduler.support.Campaigns;
+import io.simswarm.scheduler.support.StandIns;
+import io.simswarm.scheduler.support.SwarmServices;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Expansion of a built campaign into runs, by the simulation itself in a one-off Swarm job. */
+@QuarkusTest
+@WithTestResource(value = StandIns.class, scope = TestResourceScope.GLOBAL)
+class ExpansionTest {
+
+    @Test
+    void storesOneRunPerNumberTheSimulationSelects() {
+        Map<String, Object> body = Campaigns.queueing("MMc");
+        body.put("runFilter", "$n==2");
+        body.put("cpusPerRun", 512.0);
+        String id = Campaigns.submit(body);
+
+        JsonPath campaign = Campaigns.awaitStatus(id, "RUNNING", Duration.ofSeconds(120));
+
+        assertThat(campaign.getInt("runs.total")).isEqualTo(6);
+        assertThat(campaign.getInt("runs.pending")).isEqualTo(6);
+        assertThat(campaign.getString("image")).isNotBlank();
+        assertThat(campaign.getString("startedAt")).isNotNull();
+        List<Integer> numbers = given().when().get("/campaigns/" + id + "/runs").then().statusCode(200)
+                .extract().jsonPath().getList("runNumber", Integer.class);
+        assertThat(numbers).containsExactly(6, 7, 8, 9, 10, 11);
+        await().atMost(Duration.ofSeconds(30)).until(() -> StandIns.campaignEvents(id).stream()
+                .anyMatch(e -> e.type() == CampaignEvent.Type.STARTED && e.totalRuns() == 6));
+        assertThat(SwarmServices.of(id, "expand")).isEmpty();
+        assertThat(SwarmServices.of(id, "workers")).hasSize(1);
+
+        given().when().post("/campaigns/" + id + "/cancel").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> SwarmServices.of(id).isEmpty());
+    }
+
+    @Test
+    void anUnknownConfigFailsTheCampaignWithTheSimulationsMessage() {
+        String id = Campaigns.submit(Campaigns.queueing("Nope"));
+
+        JsonPath campaign = Campaigns.awaitStatus(id, "FAILED", Duration.ofSeconds(120));
+
+        assertThat(campaign.getString("error"))
+                .isEqualTo("Listing the runs of config 'Nope' failed: <!> Error: No such config: Nope");
+        assertThat(campaign.getInt("runs.total")).isZero();
+        assertThat(SwarmServices.of(id)).isEmpty();
+    }
+
+    @Test
+    void aFilterThatSelectsNoRunFailsTheCampaign() {
+        Map<String, Object> body = Campaigns.queueing("MM1");
+        body.put("runFilter", "$rho > 5");
+        String id = Campaigns.submit(body);
+
+        JsonPath campaign = Campaigns.awaitStatus(id, "FAILED", Duration.ofSeconds(120));
+
+        assertThat(campaign.getString("error")).isEqualTo("The run filter '$rho > 5' selects no run of config 'MM1'.");
+    }
+
+    @Test
+    void aFilterTheSimulationCannotEvaluateFailsWithItsMessage() {
+        Map<String, Object> body = Campaigns.queueing("MM1");
+        body.put("runFilter", "$foo > 1");
+        String id = Campaigns.submit(body);
+
+        JsonPath campaign = Campaigns.awaitStatus(id, "FAILED", Duration.ofSeconds(120));
+
+        assertThat(campaign.getString("error")).isEqualTo("Listing the runs of config 'MM1' with run filter '$foo > 1'"
+                + " failed: <!> Error: Cannot evaluate run filter: No such variable: $foo");
+    }
+
+    @Test
+    void anImageNoNodeHasFailsTheCampaignNamingTheImage() {
+        Map<String, Object> body = Campaigns.queueing("MM1");
+        body.put("repoUrl", StandIns.REPO + "missing-image");
+        String id = Campaigns.submit(body);
+
+        JsonPath campaign = Campaigns.awaitStatus(id, "FAILED", Duration.ofSeconds(180));
+
+        assertThat(campaign.getString("error")).startsWith("The job listing the runs of config 'MM1' could not run in"
+                + " image simswarm-test/no-such-image:");
+    }
+}
