@@ -17,7 +17,7 @@ source "$SCRIPT_DIR/lib/common.sh"
 
 # name:port, in start order (the scheduler asks the provisioner for clusters)
 SERVICES=(provisioner:8081 results:8084 build:8082 scheduler:8083)
-SECRET_FILE="$SIMSWARM_STATE_DIR/token-secret"
+SECRETS_DIR="$SIMSWARM_STATE_DIR/secrets"
 RESULTS_STORE="${SIMSWARM_RESULTS_DIR:-$SIMSWARM_STATE_DIR/results-store}"
 SERVICE_TIMEOUT="${SIMSWARM_SERVICE_TIMEOUT:-120}"
 
@@ -37,11 +37,14 @@ build_simswarm() {
     fi
 }
 
-token_secret() {
-    if [[ ! -s "$SECRET_FILE" ]]; then
-        (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n=+/' >"$SECRET_FILE")
+# A random secret generated on first use and kept in the state folder (readable by root only).
+# usage: secret NAME
+secret() {
+    local file="$SECRETS_DIR/$1"
+    if [[ ! -s "$file" ]]; then
+        (umask 077 && mkdir -p "$SECRETS_DIR" && head -c 32 /dev/urandom | base64 >"$file")
     fi
-    cat "$SECRET_FILE"
+    cat "$file"
 }
 
 start_service() {
@@ -54,7 +57,9 @@ start_service() {
         return 0
     fi
     [[ -f "$jar" ]] || fail "$name-service" "$jar is missing; build first (deploy/quickstart.sh start)"
-    start_daemon "$pidfile" "$log" env SIMSWARM_TOKEN_SECRET="$(token_secret)" \
+    # run tokens (scheduler, results), Docker TLS material (provisioner, scheduler), stored private keys
+    start_daemon "$pidfile" "$log" env SIMSWARM_TOKEN_SECRET="$(secret token-secret)" \
+        SIMSWARM_INTERNAL_KEY="$(secret internal-key)" SIMSWARM_SECRET_KEY="$(secret secret-key)" \
         SIMSWARM_RESULTS_DIR="$RESULTS_STORE" java -jar "$jar"
     wait_for "$SERVICE_TIMEOUT" "$pidfile" service_ready "$port" || rc=$?
     case $rc in
@@ -102,7 +107,7 @@ sample_campaign() {
     cd "$ROOT"
     ./simswarm run -C examples/queueing -c MMc -j 4 \
         --build-command make --run-command ./queueing \
-        --output "$ROOT/results" --summary 'mean*' \
+        --output "$ROOT/results" --summary '*ueueingTime*' \
         -- --sim-time-limit=500s
 }
 

@@ -12,7 +12,8 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Downloads a campaign's {@code results.zip} from the results service and unpacks it into a folder, the way
- * OMNeT++ leaves a local {@code results/} folder. Entries that would land outside the folder are refused.
+ * OMNeT++ leaves a local {@code results/} folder. The archive holds that folder itself ({@code results/X.sca});
+ * its content goes straight into the target folder. Entries that would land outside the folder are refused.
  */
 public final class ResultsDownload {
 
@@ -20,6 +21,8 @@ public final class ResultsDownload {
     }
 
     /** Unpacks the campaign's files into {@code target}; returns how many files were written. */
+    private static final String ARCHIVE_FOLDER = "results/";
+
     public static int into(ApiClient results, String campaignId, Path target) {
         try (InputStream body = results.stream("/campaigns/" + campaignId + "/results.zip")) {
             return unpack(body, target);
@@ -34,7 +37,10 @@ public final class ResultsDownload {
         int files = 0;
         try (ZipInputStream entries = new ZipInputStream(zip)) {
             for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-                Path destination = root.resolve(entry.getName()).normalize();
+                String name = entry.getName().startsWith(ARCHIVE_FOLDER)
+                        ? entry.getName().substring(ARCHIVE_FOLDER.length())
+                        : entry.getName();
+                Path destination = root.resolve(name).normalize();
                 if (!destination.startsWith(root) || destination.equals(root)) {
                     throw new CliException("the results archive has an entry outside the results folder: "
                             + entry.getName());

@@ -35,7 +35,8 @@ class ResultsDownloadTest {
     @Test
     void unpacksLikeALocalResultsFolder() throws IOException {
         int files = ResultsDownload.unpack(new ByteArrayInputStream(zip(
-                "MMc-n=1,rho=0.5-#0.sca", "version 3\n", "MMc-n=1,rho=0.5-#0.out", "End.\n")), target);
+                "results/MMc-n=1,rho=0.5-#0.sca", "version 3\n", "results/MMc-n=1,rho=0.5-#0.out", "End.\n")),
+                target);
 
         assertThat(files).isEqualTo(2);
         assertThat(target.resolve("MMc-n=1,rho=0.5-#0.sca")).hasContent("version 3");
@@ -44,11 +45,11 @@ class ResultsDownloadTest {
 
     @Test
     void refusesEntriesThatLeaveTheFolder() throws IOException {
-        byte[] evil = zip("../escaped.sca", "x");
+        byte[] evil = zip("results/../../escaped.sca", "x");
 
         assertThatThrownBy(() -> ResultsDownload.unpack(new ByteArrayInputStream(evil), target))
                 .isInstanceOf(CliException.class)
-                .hasMessageContaining("outside the results folder: ../escaped.sca");
+                .hasMessageContaining("outside the results folder: results/../../escaped.sca");
         assertThat(Files.exists(target.getParent().resolve("escaped.sca"))).isFalse();
     }
 }
