@@ -122,6 +122,7 @@ main() {
     esac
     mkdir -p "$LOG_DIR" "$RUN_DIR"
     "$SCRIPT_DIR/infra.sh" up
+    ensure_build_tools
     build_simswarm
     "$SCRIPT_DIR/images/toolchain.sh"
     take_lock

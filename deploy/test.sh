@@ -10,6 +10,9 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "infrastructure"
 "$here/infra.sh" up
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
+source "$here/lib/common.sh"
+ensure_build_tools
 
 step "toolchain base image"
 "$here/images/toolchain.sh"

@@ -64,6 +64,19 @@ apt_install() {
     [[ $rc -eq 0 ]] || fail "$component" "apt-get install $* failed" "$log"
 }
 
+# Makes sure what building SimSwarm needs besides Java and Maven is there: gcc, make and the
+# static C libraries the runner links (libc.a from libc6-dev, libz.a from zlib1g-dev), and git.
+ensure_build_tools() {
+    local missing=() package
+    for package in gcc make libc6-dev zlib1g-dev git; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+    done
+    if ((${#missing[@]} > 0)); then
+        mkdir -p "$LOG_DIR"
+        apt_install build "${missing[@]}"
+    fi
+}
+
 # ---------------------------------------------------------------------------------------------
 # Processes started in the background
 
