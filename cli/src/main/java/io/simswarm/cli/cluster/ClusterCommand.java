@@ -24,7 +24,14 @@ public class ClusterCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the clusters.")
     int list() {
-        print(JsonTable.of(provisioner().get("/clusters"), List.of("nodes", "settings")));
+        Table table = new Table(List.of("NAME", "PROVIDER", "STATE", "WORKERS", "NODES", "DOCKER", "REASON"));
+        for (JsonNode cluster : provisioner().get("/clusters")) {
+            table.add(List.of(cluster.path("name").asText(), cluster.path("provider").asText(),
+                    cluster.path("state").asText(), cluster.path("workers").asText("-"),
+                    String.valueOf(cluster.path("nodes").size()), cluster.path("dockerHost").asText("-"),
+                    cluster.path("failureReason").asText("-")));
+        }
+        print(table);
         return 0;
     }
 
