@@ -14,6 +14,10 @@ step "infrastructure"
 source "$here/lib/common.sh"
 ensure_build_tools
 
+step "services of the quickstart"
+# They share the Kafka topics with the tests and would answer the tests' events; stop them first.
+"$here/quickstart.sh" stop
+
 step "toolchain base image"
 "$here/images/toolchain.sh"
 
