@@ -213,7 +213,7 @@ class CampaignEndToEndIT {
 
     private static String fieldsAsText(JsonNode object) {
         Map<String, String> fields = new TreeMap<>();
-        object.fields().forEachRemaining(e -> {
+        object.properties().forEach(e -> {
             if (!e.getKey().equals("repetition")) {
                 fields.put(e.getKey(), e.getValue().asText());
             }

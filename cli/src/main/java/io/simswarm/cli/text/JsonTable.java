@@ -38,7 +38,7 @@ public final class JsonTable {
     }
 
     private static void flatten(JsonNode node, Map<String, String> row, List<String> skip) {
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             if (skip.contains(field.getKey())) {
                 return;
             }
