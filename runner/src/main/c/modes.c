@@ -182,7 +182,39 @@ static int parse_lease(char *body, struct lease *l, char *why, size_t whylen)
     return -1;
 }
 
-enum lease_answer { LEASE_GRANTED, LEASE_NONE_LEFT, LEASE_FAILED };
+enum lease_answer { LEASE_GRANTED, LEASE_NONE_LEFT, LEASE_WAIT, LEASE_FAILED, LEASE_ASK };
+
+/*
+ * Reads the scheduler's answer to a lease request (or to a finish call that asked for the next
+ * lease): 204 or "none" means nothing is left, "wait N" to ask again in N seconds (WAIT_S), else a
+ * lease. Any other answer below 500 is a refusal, reported as LEASE_FAILED.
+ */
+static enum lease_answer read_lease_answer(struct http_response *resp, struct lease *lease, unsigned long *wait_s)
+{
+    if (resp->status == 204 || (resp->status == 200 && strncmp(resp->body, "none", 4) == 0))
+        return LEASE_NONE_LEFT;
+    if (resp->status == 200 && strncmp(resp->body, "wait ", 5) == 0) {
+        char *line = first_line(resp->body + 5, 32);
+        int ok = parse_ulong(line, 86400, wait_s) == 0;
+        if (!ok)
+            msg("the scheduler answered an unreadable wait time: 'wait %s'", line);
+        free(line);
+        return ok ? LEASE_WAIT : LEASE_FAILED;
+    }
+    if (resp->status == 200) {
+        char why[400];
+        char *first = first_line(resp->body, 80);
+        int parsed = parse_lease(resp->body, lease, why, sizeof why);
+        if (parsed != 0)
+            msg("the scheduler answered an unreadable lease (%s): %s", why, first);
+        free(first);
+        return parsed == 0 ? LEASE_GRANTED : LEASE_FAILED;
+    }
+    char *line = first_line(resp->body, 200);
+    msg("the scheduler refused to lease a run: HTTP %d%s%s", resp->status, *line ? ": " : "", line);
+    free(line);
+    return LEASE_FAILED;
+}
 
 /* Asks for the next run, waiting and retrying as the scheduler says; returns what came of it. */
 static enum lease_answer next_lease(struct pilot *p, struct lease *lease)
@@ -191,40 +223,15 @@ static enum lease_answer next_lease(struct pilot *p, struct lease *lease)
     while (!process_stop_requested()) {
         struct http_response resp;
         int rc = scheduler_post(p, p->env->lease_url, NULL, 0, NULL, &resp);
-        if (rc == 0 && resp.status == 204) {
+        if (rc == 0 && resp.status < 500) {
+            unsigned long wait_s = 0;
+            enum lease_answer answer = read_lease_answer(&resp, lease, &wait_s);
             http_response_free(&resp);
-            return LEASE_NONE_LEFT;
-        }
-        unsigned long wait_s;
-        if (rc == 0 && resp.status == 200 && strncmp(resp.body, "wait ", 5) == 0) {
-            char *line = first_line(resp.body + 5, 32);
-            int ok = parse_ulong(line, 86400, &wait_s) == 0;
-            if (!ok)
-                msg("the scheduler answered an unreadable wait time: 'wait %s'", line);
-            free(line);
-            http_response_free(&resp);
-            if (!ok)
-                return LEASE_FAILED;
+            if (answer != LEASE_WAIT)
+                return answer;
             process_sleep_ms((int64_t)wait_s * 1000);
             backoff = RETRY_FIRST_MS;
             continue;
-        }
-        if (rc == 0 && resp.status == 200) {
-            char why[400];
-            char *first = first_line(resp.body, 80);
-            int parsed = parse_lease(resp.body, lease, why, sizeof why);
-            if (parsed != 0)
-                msg("the scheduler answered an unreadable lease (%s): %s", why, first);
-            free(first);
-            http_response_free(&resp);
-            return parsed == 0 ? LEASE_GRANTED : LEASE_FAILED;
-        }
-        if (rc == 0 && resp.status < 500) {
-            char *line = first_line(resp.body, 200);
-            msg("the scheduler refused to lease a run: HTTP %d%s%s", resp.status, *line ? ": " : "", line);
-            free(line);
-            http_response_free(&resp);
-            return LEASE_FAILED;
         }
         http_response_free(&resp);
         if (wait_before_retry(p, &backoff) != 0)
@@ -253,39 +260,57 @@ static enum heartbeat_answer send_heartbeat(void *arg)
     return answer;
 }
 
-/* Reports the end of a run; returns 0, or -1 when the scheduler stayed unreachable too long. */
-static int report_finish(struct pilot *p, const struct lease *lease, const struct job_outcome *out)
+/*
+ * Reports the end of a run and asks for the next lease in the same exchange (X-Next-Lease). Returns
+ * the next lease answer; LEASE_ASK when the answer carries none (the lease had expired, or a
+ * scheduler that does not hand out leases on finish), so the caller asks with a lease request;
+ * LEASE_FAILED when the scheduler stayed unreachable too long.
+ */
+static enum lease_answer report_finish(struct pilot *p, const struct lease *lease, const struct job_outcome *out,
+                                       struct lease *next)
 {
     char *url = xprintf("%s/%s/finish", p->env->lease_url, lease->id);
     char exit_code[16], duration[32];
     snprintf(exit_code, sizeof exit_code, "%d", out->exit_code);
     snprintf(duration, sizeof duration, "%lld", (long long)out->duration_ms);
     struct http_header headers[] = {{"X-Exit-Code", exit_code}, {"X-Duration-Ms", duration},
-                                    {"X-Upload", upload_state_name(out->upload)},
+                                    {"X-Upload", upload_state_name(out->upload)}, {"X-Next-Lease", "1"},
                                     {"Content-Type", "text/plain; charset=utf-8"}};
     int64_t backoff = RETRY_FIRST_MS;
-    int result = -1;
+    enum lease_answer answer = LEASE_FAILED;
     for (;;) {
         struct http_response resp;
-        int rc = scheduler_post(p, url, headers, 4, out->tail, &resp);
+        int rc = scheduler_post(p, url, headers, 5, out->tail, &resp);
         if (rc == 0 && resp.status < 500) {
-            if (resp.status < 200 || resp.status >= 300) {
-                char *line = first_line(resp.body, 200);
-                msg("the scheduler did not accept the end of lease %s: HTTP %d%s%s", lease->id, resp.status,
-                    *line ? ": " : "", line);
-                free(line);
+            unsigned long wait_s = 0;
+            if (resp.status == 200 && resp.body_len > 0) {
+                answer = read_lease_answer(&resp, next, &wait_s);
+            } else {
+                if (resp.status < 200 || resp.status >= 300) {
+                    char *line = first_line(resp.body, 200);
+                    msg("the scheduler did not accept the end of lease %s: HTTP %d%s%s", lease->id, resp.status,
+                        *line ? ": " : "", line);
+                    free(line);
+                }
+                answer = LEASE_ASK;
             }
-            result = 0;
+            http_response_free(&resp);
+            if (answer == LEASE_WAIT) {
+                process_sleep_ms((int64_t)wait_s * 1000);
+                answer = LEASE_ASK;
+            }
+            break;
         }
         http_response_free(&resp);
-        if (result == 0 || wait_before_retry(p, &backoff) != 0)
+        if (wait_before_retry(p, &backoff) != 0)
             break;
     }
     free(url);
-    return result;
+    return answer;
 }
 
-static int run_leased(struct pilot *p, const struct lease *lease)
+/* Runs a leased run, reports its end and returns the next lease answer (see report_finish). */
+static enum lease_answer run_leased(struct pilot *p, const struct lease *lease, struct lease *next)
 {
     msg("lease %s: run %ld, attempt %ld", lease->id, lease->run, lease->attempt);
     struct heartbeat_ctx hb = {.pilot = p, .lease = lease,
@@ -294,10 +319,10 @@ static int run_leased(struct pilot *p, const struct lease *lease)
                       .heartbeat_s = lease->heartbeat_s, .heartbeat = send_heartbeat, .heartbeat_ctx = &hb};
     struct job_outcome out;
     job_run(&job, &out);
-    int rc = report_finish(p, lease, &out);
+    enum lease_answer answer = report_finish(p, lease, &out, next);
     job_outcome_free(&out);
     free(hb.url);
-    return rc;
+    return answer;
 }
 
 int run_pilot_mode(const struct runner_env *env)
@@ -307,23 +332,24 @@ int run_pilot_mode(const struct runner_env *env)
         snprintf(p.worker, sizeof p.worker, "pid-%ld", (long)getpid());
     p.auth = xprintf("Bearer %s", env->lease_token);
     int code = 0, runs = 0;
-    for (;;) {
-        struct lease lease;
-        enum lease_answer answer = next_lease(&p, &lease);
-        if (answer == LEASE_NONE_LEFT)
-            break;
-        if (answer == LEASE_FAILED) {
-            code = process_stop_requested() ? EXIT_STOPPED : 1;
-            break;
-        }
+    struct lease lease;
+    enum lease_answer answer = next_lease(&p, &lease);
+    while (answer == LEASE_GRANTED) {
         runs++;
-        int rc = run_leased(&p, &lease);
+        struct lease next = {0};
+        answer = run_leased(&p, &lease, &next);
         lease_free(&lease);
-        if (rc != 0 || process_stop_requested()) {
-            code = process_stop_requested() ? EXIT_STOPPED : 1;
-            break;
+        lease = next;
+        if (process_stop_requested()) {
+            if (answer == LEASE_GRANTED)
+                lease_free(&lease);
+            answer = LEASE_FAILED;
+        } else if (answer == LEASE_ASK) {
+            answer = next_lease(&p, &lease);
         }
     }
+    if (answer == LEASE_FAILED)
+        code = process_stop_requested() ? EXIT_STOPPED : 1;
     msg("pilot done after %d run(s)%s", runs, code == 0 ? ": no run left" : "");
     free(p.auth);
     return code;

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scripted stand-in for the scheduler's lease resource (pilot protocol of docs/architecture.md):
- * answers lease requests from a script, counts heartbeats and records every finish report.
+ * answers lease requests from a script, counts heartbeats and records every finish report. Like the
+ * scheduler, it answers a finish call that carries {@code X-Next-Lease: 1} with the next scripted
+ * answer; {@link #startPlain} makes one that acknowledges finish calls with an empty 200 instead.
  */
 final class LeaseServer implements AutoCloseable {
 
@@ -64,10 +66,13 @@ final class LeaseServer implements AutoCloseable {
     private final AtomicInteger leaseRequests = new AtomicInteger();
     private final AtomicInteger heartbeats = new AtomicInteger();
     private final AtomicInteger leaseIds = new AtomicInteger();
+    private final AtomicInteger nextOnFinish = new AtomicInteger();
     private final String uploadTemplate;
+    private final boolean answersNextOnFinish;
 
-    private LeaseServer(String uploadTemplate) throws IOException {
+    private LeaseServer(String uploadTemplate, boolean answersNextOnFinish) throws IOException {
         this.uploadTemplate = uploadTemplate;
+        this.answersNextOnFinish = answersNextOnFinish;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(PATH, this::handle);
         server.setExecutor(executor);
@@ -76,7 +81,14 @@ final class LeaseServer implements AutoCloseable {
 
     /** Leases point their uploads at UPLOADS; after the scripted answers every request gets 204. */
     static LeaseServer start(UploadServer uploads, Answer... answers) throws IOException {
-        LeaseServer server = new LeaseServer(uploads.urlTemplate());
+        LeaseServer server = new LeaseServer(uploads.urlTemplate(), true);
+        server.script.addAll(List.of(answers));
+        return server;
+    }
+
+    /** A server that hands out leases only on lease requests, never with the answer to a finish call. */
+    static LeaseServer startPlain(UploadServer uploads, Answer... answers) throws IOException {
+        LeaseServer server = new LeaseServer(uploads.urlTemplate(), false);
         server.script.addAll(List.of(answers));
         return server;
     }
@@ -96,6 +108,11 @@ final class LeaseServer implements AutoCloseable {
 
     int leaseRequests() {
         return leaseRequests.get();
+    }
+
+    /** Lease answers handed out with the answer to a finish call. */
+    int answersOnFinish() {
+        return nextOnFinish.get();
     }
 
     int heartbeats() {
@@ -138,12 +155,17 @@ final class LeaseServer implements AutoCloseable {
 
     private void lease(HttpExchange exchange) throws IOException {
         leaseRequests.incrementAndGet();
+        respondWithNext(exchange, 204, "");
+    }
+
+    /** Answers with the next scripted answer; when the script is done, with NONE_STATUS and NONE_TEXT. */
+    private void respondWithNext(HttpExchange exchange, int noneStatus, String noneText) throws IOException {
         Answer answer;
         synchronized (script) {
             answer = script.poll();
         }
         if (answer == null) {
-            respond(exchange, 204, "");
+            respond(exchange, noneStatus, noneText);
         } else if (answer instanceof Wait wait) {
             respond(exchange, 200, "wait " + wait.seconds() + "\n");
         } else if (answer instanceof Refuse refuse) {
@@ -178,7 +200,12 @@ final class LeaseServer implements AutoCloseable {
         finishes.add(new Finish(id, grant == null ? -1 : grant.run(), headers.getFirst("X-Exit-Code"),
                 headers.getFirst("X-Duration-Ms"), headers.getFirst("X-Upload"), headers.getFirst("Content-Type"),
                 body));
-        respond(exchange, 200, "");
+        if (answersNextOnFinish && "1".equals(headers.getFirst("X-Next-Lease"))) {
+            nextOnFinish.incrementAndGet();
+            respondWithNext(exchange, 200, "none\n");
+        } else {
+            respond(exchange, 200, "");
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, String text) throws IOException {

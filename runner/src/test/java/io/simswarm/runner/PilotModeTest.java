@@ -68,7 +68,9 @@ class PilotModeTest {
             var result = run(env(scheduler.url(), "Quick"));
 
             assertThat(result.exitCode()).as(result.stderr()).isZero();
-            assertThat(scheduler.leaseRequests()).isEqualTo(4);
+            assertThat(scheduler.leaseRequests()).as("later leases come with the answers to finish calls")
+                    .isEqualTo(1);
+            assertThat(scheduler.answersOnFinish()).isEqualTo(3);
             assertThat(scheduler.finishes()).extracting(LeaseServer.Finish::run).containsExactly(0, 3, 7);
             for (var finish : scheduler.finishes()) {
                 assertThat(finish.exitCode()).isEqualTo("0");
@@ -91,13 +93,38 @@ class PilotModeTest {
     }
 
     @Test
+    void asksWithLeaseRequestsWhenFinishCallsCarryNoLease() throws IOException {
+        try (var scheduler = LeaseServer.startPlain(uploads, Grant.of(0), Grant.of(3), Grant.of(7))) {
+            var result = run(env(scheduler.url(), "Quick"));
+
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(scheduler.leaseRequests()).isEqualTo(4);
+            assertThat(scheduler.answersOnFinish()).isZero();
+            assertThat(scheduler.finishes()).extracting(LeaseServer.Finish::run).containsExactly(0, 3, 7);
+            assertThat(result.stderr()).contains("simswarm-runner: pilot done after 3 run(s): no run left");
+        }
+    }
+
+    @Test
     void waitsAsToldThenLeasesAgain() throws IOException {
         try (var scheduler = LeaseServer.start(uploads, new Wait(1), Grant.of(2))) {
             var result = run(env(scheduler.url(), "Quick"));
 
             assertThat(result.exitCode()).as(result.stderr()).isZero();
-            assertThat(scheduler.leaseRequests()).isEqualTo(3);
+            assertThat(scheduler.leaseRequests()).isEqualTo(2);
             assertThat(scheduler.finishOf(2).upload()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void aWaitInTheAnswerToAFinishCallIsFollowedByALeaseRequest() throws IOException {
+        try (var scheduler = LeaseServer.start(uploads, Grant.of(0), new Wait(1), Grant.of(5))) {
+            var result = run(env(scheduler.url(), "Quick"));
+
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(scheduler.leaseRequests()).isEqualTo(2);
+            assertThat(scheduler.answersOnFinish()).isEqualTo(2);
+            assertThat(scheduler.finishes()).extracting(LeaseServer.Finish::run).containsExactly(0, 5);
         }
     }
 
@@ -225,7 +252,7 @@ class PilotModeTest {
             var result = run(env(scheduler.url(), "Quick"));
 
             assertThat(result.exitCode()).as(result.stderr()).isZero();
-            assertThat(scheduler.leaseRequests()).isEqualTo(3);
+            assertThat(scheduler.leaseRequests()).as("503, then the lease of run 6").isEqualTo(2);
             assertThat(scheduler.finishOf(6).upload()).isEqualTo("ok");
         }
     }

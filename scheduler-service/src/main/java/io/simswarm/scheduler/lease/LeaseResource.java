@@ -26,14 +26,11 @@ public class LeaseResource {
     @Produces(MediaType.TEXT_PLAIN)
     public Response lease(@PathParam("id") String campaignId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("X-Worker") String worker) {
-        LeaseAnswer answer = leases.lease(campaignId, bearer(authorization), worker == null ? "unknown" : worker);
-        if (answer instanceof LeaseAnswer.Granted granted) {
-            return Response.ok(granted.toText(), MediaType.TEXT_PLAIN).build();
+        LeaseAnswer answer = leases.lease(campaignId, bearer(authorization), workerName(worker));
+        if (answer instanceof LeaseAnswer.Done) {
+            return Response.noContent().build();
         }
-        if (answer instanceof LeaseAnswer.Wait wait) {
-            return Response.ok(wait.toText(), MediaType.TEXT_PLAIN).build();
-        }
-        return Response.noContent().build();
+        return Response.ok(answer.toText(), MediaType.TEXT_PLAIN).build();
     }
 
     @POST
@@ -44,18 +41,36 @@ public class LeaseResource {
         return alive ? Response.noContent().build() : gone(lease);
     }
 
+    /**
+     * Records the end of a lease: 204. With {@code X-Next-Lease: 1} the worker's next lease answer comes back in
+     * the same exchange: 200 with a lease, {@code wait N} or {@code none} (nothing left for this worker).
+     */
     @POST
     @Path("/{lease}/finish")
     @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.TEXT_PLAIN)
     public Response finish(@PathParam("id") String campaignId, @PathParam("lease") String lease,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam("X-Exit-Code") String exitCode, @HeaderParam("X-Duration-Ms") String durationMs,
-            @HeaderParam("X-Upload") String upload, String logTail) {
+            @HeaderParam("X-Upload") String upload, @HeaderParam("X-Next-Lease") String nextLease,
+            @HeaderParam("X-Worker") String worker, String logTail) {
         FinishReport report = new FinishReport(number("X-Exit-Code", exitCode),
                 durationMs == null ? 0 : number("X-Duration-Ms", durationMs),
                 upload == null ? "skipped" : upload.strip().toLowerCase(), logTail);
-        boolean held = leases.finish(campaignId, bearer(authorization), leaseId(campaignId, lease), report);
-        return held ? Response.noContent().build() : gone(lease);
+        boolean wantsNext = "1".equals(nextLease == null ? null : nextLease.strip());
+        LeaseService.Finished finished = leases.finish(campaignId, bearer(authorization),
+                leaseId(campaignId, lease), report, wantsNext ? workerName(worker) : null);
+        if (!finished.held()) {
+            return gone(lease);
+        }
+        if (finished.next() == null) {
+            return Response.noContent().build();
+        }
+        return Response.ok(finished.next().toText(), MediaType.TEXT_PLAIN).build();
+    }
+
+    private static String workerName(String worker) {
+        return worker == null || worker.isBlank() ? "unknown" : worker;
     }
 
     private static Response gone(String lease) {

@@ -48,10 +48,14 @@ public class LeaseService {
     /** Hands the next PENDING run of the campaign to {@code worker}. */
     @Transactional
     public LeaseAnswer lease(String campaignId, String token, String worker) {
-        Campaign campaign = authorized(campaignId, token, false);
+        return next(authorized(campaignId, token, false), worker);
+    }
+
+    private LeaseAnswer next(Campaign campaign, String worker) {
         if (campaign.status != CampaignStatus.RUNNING) {
             return new LeaseAnswer.Done();
         }
+        String campaignId = campaign.id;
         Run run = nextPending(campaignId);
         if (run == null) {
             long inFlight = Run.count("campaignId = ?1 and state = ?2", campaignId, RunState.RUNNING);
@@ -100,41 +104,52 @@ public class LeaseService {
     }
 
     /**
-     * Records how a leased run ended; false when the lease was no longer held (the report is ignored). A success
-     * only touches the run (locked), so finishing workers do not queue up behind each other; a failure may end
-     * the campaign and takes the campaign's lock first, in the same order as every other writer.
+     * Records how a leased run ended and, when {@code worker} is not null, hands that worker its next run in the same
+     * transaction (one round trip per run instead of two). A success only touches the run (locked), so finishing
+     * workers do not queue up behind each other; a failure may end the campaign and takes the campaign's lock
+     * first, in the same order as every other writer.
+     *
+     * @return whether the lease was still held (if not, the report is ignored and no run is handed out), and the
+     *         next lease answer when one was asked for
      */
     @Transactional
-    public boolean finish(String campaignId, String token, UUID leaseId, FinishReport report) {
+    public Finished finish(String campaignId, String token, UUID leaseId, FinishReport report, String worker) {
         Campaign campaign = authorized(campaignId, token, !report.succeeded());
         Attempt attempt = attempt(campaignId, leaseId);
         Run run = Run.findById(attempt.runId, LockModeType.PESSIMISTIC_WRITE);
         entityManager.refresh(attempt);
         if (!attempt.open()) {
-            return false;
+            return new Finished(false, null);
         }
         attempt.exitCode = report.exitCode();
         attempt.durationMs = report.durationMs();
         attempt.upload = report.upload();
         attempt.logTail = tail(report.logTail());
         attempt.close(report.succeeded() ? AttemptOutcome.SUCCEEDED : AttemptOutcome.FAILED);
-        if (run.attempts != attempt.number) {
-            return true;
+        if (run.attempts == attempt.number) {
+            record(campaign, run, attempt, report);
         }
+        return new Finished(true, worker == null ? null : next(campaign, worker));
+    }
+
+    /** The answer to a finish call: whether the lease was held, and the worker's next lease if it asked for one. */
+    public record Finished(boolean held, LeaseAnswer next) {
+    }
+
+    private void record(Campaign campaign, Run run, Attempt attempt, FinishReport report) {
         run.exitCode = report.exitCode();
         run.durationMs = report.durationMs();
         run.finishedAt = Instant.now();
         if (run.state != RunState.RUNNING) {
-            return true;
+            return;
         }
         if (report.succeeded()) {
             run.state = RunState.UPLOADED;
-            return true;
+            return;
         }
         progress.attemptFailed(campaign, run, "Attempt " + attempt.number + " on " + attempt.worker + " "
                 + report.failure(campaign.runTimeoutSeconds) + "; last lines of its output:\n" + attempt.logTail);
         progress.completeIfDone(campaign);
-        return true;
     }
 
     /**
@@ -187,13 +202,13 @@ public class LeaseService {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private Run nextPending(String campaignId) {
-        @SuppressWarnings("unchecked")
-        List<Long> ids = entityManager.createNativeQuery("select id from run where campaign_id = ?1"
-                + " and state = 'PENDING' order by run_number limit 1 for update skip locked", Long.class)
+        List<Run> runs = entityManager.createNativeQuery("select * from run where campaign_id = ?1"
+                + " and state = 'PENDING' order by run_number limit 1 for update skip locked", Run.class)
                 .setParameter(1, campaignId)
                 .getResultList();
-        return ids.isEmpty() ? null : Run.findById(ids.get(0));
+        return runs.isEmpty() ? null : runs.get(0);
     }
 
     private Campaign authorized(String campaignId, String token, boolean lock) {

@@ -1,6 +1,14 @@
 package io.simswarm.scheduler.lease;
 
 import static io.restassured.RestAssured.given;
+import static io.simswarm.scheduler.support.TestWorker.fields;
+import static io.simswarm.scheduler.support.TestWorker.finish;
+import static io.simswarm.scheduler.support.TestWorker.finishAskingNext;
+import static io.simswarm.scheduler.support.TestWorker.heartbeat;
+import static io.simswarm.scheduler.support.TestWorker.lease;
+import static io.simswarm.scheduler.support.TestWorker.leaseResponse;
+import static io.simswarm.scheduler.support.TestWorker.runningCampaign;
+import static io.simswarm.scheduler.support.TestWorker.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -10,12 +18,10 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.simswarm.events.RunToken;
 import io.simswarm.scheduler.support.Campaigns;
 import io.simswarm.scheduler.support.StandIns;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,6 +70,35 @@ class LeaseProtocolTest {
         assertThat(campaign.getInt("runs.succeeded")).isEqualTo(3);
         assertThat(runs(id).getList("exitCode", Integer.class)).containsOnly(0);
         leaseResponse(id).then().statusCode(204);
+    }
+
+    @Test
+    void aFinishCallAskingForTheNextLeaseGetsItInTheSameAnswer() {
+        String id = runningCampaign("MM1", "0..2", 1);
+        Map<String, String> first = lease(id);
+        Map<String, String> second = lease(id);
+
+        Map<String, String> third = fields(finishAskingNext(id, first, 0, "ok")
+                .then().statusCode(200).contentType(containsString("text/plain")).extract().asString());
+        assertThat(third.get("run")).isEqualTo("2");
+        assertThat(third.get("token")).isEqualTo(TOKENS.sign(id, 2));
+        assertThat(runs(id).getList("node")).containsOnly("test-worker");
+
+        assertThat(finishAskingNext(id, second, 0, "ok").then().statusCode(200).extract().asString())
+                .as("run 2 is still in flight and may come back").isEqualTo("wait 1\n");
+        Map<String, String> retry = fields(finishAskingNext(id, third, 1, "skipped")
+                .then().statusCode(200).extract().asString());
+        assertThat(retry).as("the failed run goes back to the queue and comes back at once")
+                .containsEntry("run", "2").containsEntry("attempt", "2");
+        assertThat(runs(id).getList("state")).containsExactly("UPLOADED", "UPLOADED", "RUNNING");
+
+        finishAskingNext(id, third, 0, "ok").then().statusCode(410);
+        assertThat(finishAskingNext(id, retry, 0, "ok").then().statusCode(200).extract().asString())
+                .as("nothing left for this worker").isEqualTo("none\n");
+        for (int run = 0; run < 3; run++) {
+            StandIns.publishResultsStored(id, run);
+        }
+        Campaigns.awaitStatus(id, "SUCCEEDED", Duration.ofSeconds(30));
     }
 
     @Test
@@ -218,49 +253,5 @@ class LeaseProtocolTest {
                 .when().post("/campaigns/" + id + "/leases/" + lease.get("lease") + "/finish")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", equalTo("Header X-Exit-Code must be a whole number, not 'zero'."));
-    }
-
-    /** A RUNNING campaign of examples/queueing whose real workers cannot be placed (they wait for a node). */
-    static String runningCampaign(String config, String filter, int retries) {
-        Map<String, Object> body = new HashMap<>(Campaigns.queueing(config));
-        body.put("runFilter", filter);
-        body.put("retries", retries);
-        body.put("cpusPerRun", 512.0);
-        String id = Campaigns.submit(body);
-        Campaigns.awaitStatus(id, "RUNNING", Duration.ofSeconds(120));
-        return id;
-    }
-
-    static Response leaseResponse(String id) {
-        return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id)).header("X-Worker", "test-worker")
-                .when().post("/campaigns/" + id + "/leases");
-    }
-
-    static Map<String, String> lease(String id) {
-        String text = leaseResponse(id).then().statusCode(200).contentType(containsString("text/plain"))
-                .extract().asString();
-        Map<String, String> fields = new HashMap<>();
-        text.lines().forEach(line -> {
-            int space = line.indexOf(' ');
-            fields.put(line.substring(0, space), line.substring(space + 1));
-        });
-        assertThat(fields).containsKey("lease");
-        return fields;
-    }
-
-    static Response heartbeat(String id, Map<String, String> lease) {
-        return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id))
-                .when().post("/campaigns/" + id + "/leases/" + lease.get("lease") + "/heartbeat");
-    }
-
-    static Response finish(String id, Map<String, String> lease, int exitCode, String upload, String tail) {
-        return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id))
-                .header("X-Exit-Code", exitCode).header("X-Duration-Ms", 1234).header("X-Upload", upload)
-                .contentType("text/plain; charset=utf-8").body(tail)
-                .when().post("/campaigns/" + id + "/leases/" + lease.get("lease") + "/finish");
-    }
-
-    static JsonPath runs(String id) {
-        return given().when().get("/campaigns/" + id + "/runs").then().statusCode(200).extract().jsonPath();
     }
 }

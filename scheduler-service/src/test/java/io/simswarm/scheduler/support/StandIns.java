@@ -130,8 +130,12 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
 
     /** Publishes a results-stored event as the results service would. */
     public static void publishResultsStored(String campaignId, int run) {
-        INSTANCE.get().publish(Topics.RESULTS_STORED, campaignId, ResultsStored.of(campaignId, run, 3, 40,
-                List.of()));
+        publishResultsStored(ResultsStored.of(campaignId, run, 3, 40, List.of()));
+    }
+
+    /** Publishes this results-stored event (again, if it was published before). */
+    public static void publishResultsStored(ResultsStored event) {
+        INSTANCE.get().publish(Topics.RESULTS_STORED, event.campaignId(), event);
     }
 
     private void onBuildRequest(String value) throws IOException {

@@ -12,11 +12,18 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * A run whose results the results service stored has SUCCEEDED, whatever its worker reports (the event may come
- * before or after the worker's finish call) and it is never leased again.
+ * before or after the worker's finish call) and it is never leased again. Events arrive in batches (one poll of the
+ * topic): each batch is one transaction that locks every campaign it touches once, in a fixed order, and checks
+ * once per campaign whether it is done.
  */
 @ApplicationScoped
 public class ResultsStoredConsumer {
@@ -34,18 +41,32 @@ public class ResultsStoredConsumer {
     @Incoming("results-stored")
     @Blocking
     @Transactional
-    public void onResultsStored(ResultsStored event) {
-        if (event == null || event.campaignId() == null || event.eventId() == null) {
+    public void onResultsStored(List<ResultsStored> batch) {
+        Map<String, List<ResultsStored>> byCampaign = new TreeMap<>();
+        for (ResultsStored event : batch) {
+            if (readable(event)) {
+                byCampaign.computeIfAbsent(event.campaignId(), id -> new ArrayList<>()).add(event);
+            }
+        }
+        byCampaign.forEach(this::apply);
+    }
+
+    private void apply(String campaignId, List<ResultsStored> events) {
+        Campaign campaign = Campaign.lock(campaignId).orElse(null);
+        if (campaign == null) {
             return;
         }
-        if (event.version() != EventVersion.CURRENT) {
-            Log.warnf("skipping results event %s of unknown version %d", event.eventId(), event.version());
-            return;
+        Map<Integer, ResultsStored> latest = new LinkedHashMap<>();
+        for (ResultsStored event : events) {
+            if (consumed.firstDelivery(event.eventId(), CONSUMER)) {
+                latest.put(event.runNumber(), event);
+            }
         }
-        Campaign campaign = Campaign.lock(event.campaignId()).orElse(null);
-        if (campaign == null || !consumed.firstDelivery(event.eventId(), CONSUMER)) {
-            return;
-        }
+        latest.values().forEach(this::succeeded);
+        progress.completeIfDone(campaign);
+    }
+
+    private void succeeded(ResultsStored event) {
         Run run = Run.lock(event.campaignId(), event.runNumber()).orElse(null);
         if (run == null || run.state == RunState.SUCCEEDED) {
             return;
@@ -59,6 +80,16 @@ public class ResultsStoredConsumer {
         if (run.finishedAt == null) {
             run.finishedAt = Instant.now();
         }
-        progress.completeIfDone(campaign);
+    }
+
+    private static boolean readable(ResultsStored event) {
+        if (event == null || event.campaignId() == null || event.eventId() == null) {
+            return false;
+        }
+        if (event.version() != EventVersion.CURRENT) {
+            Log.warnf("skipping results event %s of unknown version %d", event.eventId(), event.version());
+            return false;
+        }
+        return true;
     }
 }

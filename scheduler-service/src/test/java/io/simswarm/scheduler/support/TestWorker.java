@@ -1,0 +1,76 @@
+package io.simswarm.scheduler.support;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.simswarm.events.RunToken;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The test acting as a pilot worker: lease, heartbeat and finish calls with the campaign's lease token. */
+public final class TestWorker {
+
+    private static final RunToken TOKENS = new RunToken(StandIns.SECRET);
+
+    private TestWorker() {
+    }
+
+    /** A RUNNING campaign of examples/queueing whose real workers cannot be placed (they wait for a node). */
+    public static String runningCampaign(String config, String filter, int retries) {
+        Map<String, Object> body = new HashMap<>(Campaigns.queueing(config));
+        body.put("runFilter", filter);
+        body.put("retries", retries);
+        body.put("cpusPerRun", 512.0);
+        String id = Campaigns.submit(body);
+        Campaigns.awaitStatus(id, "RUNNING", Duration.ofSeconds(120));
+        return id;
+    }
+
+    public static Response leaseResponse(String id) {
+        return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id)).header("X-Worker", "test-worker")
+                .when().post("/campaigns/" + id + "/leases");
+    }
+
+    public static Map<String, String> lease(String id) {
+        return fields(leaseResponse(id).then().statusCode(200).contentType(containsString("text/plain"))
+                .extract().asString());
+    }
+
+    /** The key-value lines of a lease. */
+    public static Map<String, String> fields(String text) {
+        Map<String, String> fields = new HashMap<>();
+        text.lines().forEach(line -> {
+            int space = line.indexOf(' ');
+            fields.put(line.substring(0, space), line.substring(space + 1));
+        });
+        assertThat(fields).containsKey("lease");
+        return fields;
+    }
+
+    public static Response heartbeat(String id, Map<String, String> lease) {
+        return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id))
+                .when().post("/campaigns/" + id + "/leases/" + lease.get("lease") + "/heartbeat");
+    }
+
+    public static Response finish(String id, Map<String, String> lease, int exitCode, String upload, String tail) {
+        return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id))
+                .header("X-Exit-Code", exitCode).header("X-Duration-Ms", 1234).header("X-Upload", upload)
+                .contentType("text/plain; charset=utf-8").body(tail)
+                .when().post("/campaigns/" + id + "/leases/" + lease.get("lease") + "/finish");
+    }
+
+    public static Response finishAskingNext(String id, Map<String, String> lease, int exitCode, String upload) {
+        return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id)).header("X-Worker", "test-worker")
+                .header("X-Exit-Code", exitCode).header("X-Duration-Ms", 10).header("X-Upload", upload)
+                .header("X-Next-Lease", "1").contentType("text/plain; charset=utf-8").body("End.")
+                .when().post("/campaigns/" + id + "/leases/" + lease.get("lease") + "/finish");
+    }
+
+    public static JsonPath runs(String id) {
+        return given().when().get("/campaigns/" + id + "/runs").then().statusCode(200).extract().jsonPath();
+    }
+}
