@@ -33,17 +33,22 @@ import java.util.stream.IntStream;
  * submission to SUCCEEDED; the build is answered at once by the build stand-in (the image is built beforehand),
  * so the figure holds expansion, dispatch, every run, its upload and its results-stored event;</li>
  * <li>{@code pilot-dispatch}: the same campaign from its start of dispatch (runs stored) to SUCCEEDED;</li>
+ * <li>{@code pilot-leases}: the same campaign from its first lease (workers up) to SUCCEEDED;</li>
  * <li>{@code slot}: one replicated-job with one task per run, the task slot picking the run (runner list mode);</li>
  * <li>{@code packed}: one replicated-job whose tasks run several runs each (runner list mode, groups);</li>
  * <li>{@code xargs} (b): {@code xargs -P2} inside one container of the image, each run being the simulation and
  * a tar.gz of its result folder.</li>
  * </ul>
+ * Warm-up campaigns run first, so the figures are those of running services, not of their first minutes; the
+ * CPU time each part of the system spent per run of the pilot campaign is printed too.
  */
 public class CampaignEfficiency {
 
     private static final String SECRET = StandIns.SECRET;
     private static final String RUNNER = "/opt/simswarm/bin/simswarm-runner";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Only the baseline and the pilot campaign, not the slot and packed ways (for a quicker look). */
+    private static boolean pilotOnly;
 
     record Scenario(String name, String config, String simArgs, int parallel, double cpus) {
     }
@@ -52,12 +57,14 @@ public class CampaignEfficiency {
     }
 
     private final String image;
+    private final CpuMeter cpu;
     private final String resultsUrl;
     private final String schedulerUrl;
     private final String resultsNote;
 
-    CampaignEfficiency(String image, String resultsUrl, String schedulerUrl, String resultsNote) {
+    CampaignEfficiency(String image, CpuMeter cpu, String resultsUrl, String schedulerUrl, String resultsNote) {
         this.image = image;
+        this.cpu = cpu;
         this.resultsUrl = resultsUrl;
         this.schedulerUrl = schedulerUrl;
         this.resultsNote = resultsNote;
@@ -68,12 +75,13 @@ public class CampaignEfficiency {
         boolean quick = options.containsKey("--quick");
         String repeat2s = quick ? "4" : "20";
         String repeat02s = quick ? "20" : "100";
-        String repeatQuick = quick ? "2" : "5";
+        String repeatQuick = quick ? "5" : "20";
         Map<String, Scenario> all = new LinkedHashMap<>();
         all.put("2s", new Scenario("runs of ~2 s", "MM1", "--sim-time-limit=16000s --repeat=" + repeat2s, 2, 1.0));
         all.put("0.2s", new Scenario("runs of ~0.2 s", "MM1", "--sim-time-limit=1200s --repeat=" + repeat02s, 2,
                 1.0));
         all.put("trivial", new Scenario("trivial runs (Quick)", "Quick", "--repeat=" + repeatQuick, 8, 0.25));
+        pilotOnly = options.containsKey("--pilot-only");
         List<Scenario> scenarios = List.of(options.getOrDefault("--scenarios", "2s,0.2s,trivial").split(","))
                 .stream().map(all::get).toList();
 
@@ -81,6 +89,7 @@ public class CampaignEfficiency {
         Map<String, String> standInConfig = standIns.start();
         String image = FixtureImage.TAG;
         List<Process> processes = new ArrayList<>();
+        Map<String, Long> pids = new LinkedHashMap<>();
         Path store = null;
         dropSchema();
         try {
@@ -98,6 +107,7 @@ public class CampaignEfficiency {
                         "SIMSWARM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/simswarm_test",
                         "SIMSWARM_RESULTS_SCHEMA", "results_bench",
                         "SIMSWARM_RESULTS_DIR", store.toString())));
+                pids.put("results", processes.get(processes.size() - 1).pid());
                 resultsUrl = "http://127.0.0.1:" + port;
                 awaitReady(resultsUrl);
                 resultsNote = "results: the real results service (" + resultsJar + ")";
@@ -116,10 +126,12 @@ public class CampaignEfficiency {
             settings.put("mp.messaging.incoming.results-stored.group.id", group);
             settings.put("quarkus.log.level", "WARN");
             processes.add(start("scheduler", Path.of(options.get("--scheduler-jar")), settings, Map.of()));
+            pids.put("scheduler", processes.get(processes.size() - 1).pid());
             String schedulerUrl = "http://127.0.0.1:" + schedulerPort;
             awaitReady(schedulerUrl);
 
-            CampaignEfficiency bench = new CampaignEfficiency(image, resultsUrl, schedulerUrl, resultsNote);
+            CpuMeter cpu = new CpuMeter(pids);
+            CampaignEfficiency bench = new CampaignEfficiency(image, cpu, resultsUrl, schedulerUrl, resultsNote);
             bench.run(scenarios);
         } finally {
             processes.forEach(Process::destroy);
@@ -141,6 +153,7 @@ public class CampaignEfficiency {
                 .availableProcessors() + " cores, image " + image);
         System.out.println(resultsNote);
         List<String> summary = new ArrayList<>();
+        warmUp();
         for (Scenario scenario : scenarios) {
             List<Integer> runs = expand(scenario);
             System.out.printf(Locale.ROOT, "%n== %s: config %s %s, %d runs, %d at a time, %.2f CPU per run%n",
@@ -149,20 +162,43 @@ public class CampaignEfficiency {
             Result baseline = xargs(scenario, runs);
             List<Result> results = new ArrayList<>();
             results.add(baseline);
-            results.addAll(pilot(scenario));
-            results.add(jobs(scenario, runs, "slot", runs.size()));
-            results.add(jobs(scenario, runs, "packed", Math.min(runs.size(), 4 * scenario.parallel())));
+            results.addAll(pilot(scenario, true));
+            if (!pilotOnly) {
+                results.add(jobs(scenario, runs, "slot", runs.size()));
+                results.add(jobs(scenario, runs, "packed", Math.min(runs.size(), 4 * scenario.parallel())));
+            }
             for (Result r : results) {
                 System.out.printf(Locale.ROOT, "  %-15s %8.2f s   a/b %5.2f   %7.1f runs/s%n", r.how(), r.seconds(),
                         r.seconds() / baseline.seconds(), r.runs() / r.seconds());
             }
             Result pilot = results.get(1);
-            summary.add(String.format(Locale.ROOT, "%-22s pilot a/b = %.2f, dispatch rate %.1f runs/s", scenario.name(),
-                    pilot.seconds() / baseline.seconds(), pilot.runs() / results.get(2).seconds()));
+            summary.add(String.format(Locale.ROOT, "%-22s pilot a/b = %.2f, dispatch rate %.1f runs/s (%.1f runs/s from"
+                    + " the first lease)", scenario.name(), pilot.seconds() / baseline.seconds(),
+                    pilot.runs() / results.get(2).seconds(), pilot.runs() / results.get(3).seconds()));
         }
         System.out.println();
         System.out.println("Summary (a = full campaign through SimSwarm with pilot workers, b = xargs -P2):");
         summary.forEach(System.out::println);
+    }
+
+    /**
+     * Campaigns of trivial runs until the services are warm (the JIT compilers of the freshly started JVMs take most
+     * of the two cores for minutes): until a campaign's rate from its first lease is within 10 % of the one before,
+     * at most eight campaigns. Not counted.
+     */
+    private void warmUp() throws Exception {
+        Scenario warmUp = new Scenario("warm-up", "Quick", "--repeat=5", 8, 0.25);
+        double before = 0;
+        for (int round = 1; round <= 8; round++) {
+            Result leases = pilot(warmUp, false).get(2);
+            double rate = leases.runs() / leases.seconds();
+            System.out.printf(Locale.ROOT, "warm-up %d: %d trivial runs, %.1f runs/s from the first lease%n", round,
+                    leases.runs(), rate);
+            if (before > 0 && Math.abs(rate - before) <= 0.1 * before) {
+                return;
+            }
+            before = rate;
+        }
     }
 
     /** The run numbers, as the image lists them. */
@@ -188,10 +224,11 @@ public class CampaignEfficiency {
     }
 
     /** (a) A campaign through the scheduler: submit to SUCCEEDED, and its dispatch phase alone. */
-    private List<Result> pilot(Scenario s) throws Exception {
+    private List<Result> pilot(Scenario s, boolean report) throws Exception {
         String body = String.format(Locale.ROOT, "{\"repoUrl\":\"%squeueing\",\"config\":\"%s\",\"simArgs\":\"%s\","
                 + "\"runCommand\":\"./queueing\",\"maxParallel\":%d,\"cpusPerRun\":%s,\"retries\":1}",
                 StandIns.REPO, s.config(), s.simArgs(), s.parallel(), s.cpus());
+        Map<String, Double> cpuBefore = cpu.seconds();
         Instant submitted = Instant.now();
         String created = post(schedulerUrl + "/campaigns", body);
         String id = field(created, "id");
@@ -205,14 +242,34 @@ public class CampaignEfficiency {
             Thread.sleep(100);
         }
         Instant finished = Instant.now();
+        Map<String, Double> cpuAfter = cpu.seconds();
         if (!"SUCCEEDED".equals(field(campaign, "status"))) {
             throw new IllegalStateException("the campaign did not succeed: " + campaign);
         }
         int total = Integer.parseInt(field(campaign, "total"));
-        double full = Duration.between(submitted, finished).toMillis() / 1000.0;
         double dispatch = Duration.between(Instant.parse(field(campaign, "startedAt")),
                 Instant.parse(field(campaign, "finishedAt"))).toMillis() / 1000.0;
-        return List.of(new Result("pilot (a)", full, total), new Result("pilot-dispatch", dispatch, total));
+        Instant firstLease = Instant.parse(field(campaign, "finishedAt"));
+        Matcher started = Pattern.compile("\"startedAt\":\\s*\"([^\"]+)\"").matcher(get(schedulerUrl + "/campaigns/"
+                + id + "/runs"));
+        while (started.find()) {
+            Instant at = Instant.parse(started.group(1));
+            firstLease = at.isBefore(firstLease) ? at : firstLease;
+        }
+        double steady = Duration.between(firstLease, Instant.parse(field(campaign, "finishedAt"))).toMillis() / 1000.0;
+        double full = Duration.between(submitted, finished).toMillis() / 1000.0;
+        List<Result> results = List.of(new Result("pilot (a)", full, total), new Result("pilot-dispatch", dispatch,
+                total), new Result("pilot-leases", steady, total));
+        if (!report) {
+            return results;
+        }
+        System.out.printf(Locale.ROOT, "  pilot: %.2f s from submission to the first lease (build answer, expansion,"
+                + " worker service and task start), then %.2f s for %d runs: %.1f runs/s%n",
+                Duration.between(submitted, firstLease).toMillis() / 1000.0, steady, total, total / steady);
+        System.out.println("  CPU per run of the pilot campaign (ms): " + cpuAfter.keySet().stream()
+                .map(k -> String.format(Locale.ROOT, "%s %.1f", k, 1000 * (cpuAfter.get(k) - cpuBefore.get(k)) / total))
+                .collect(Collectors.joining(", ")));
+        return results;
     }
 
     /** One replicated-job running the runs in list mode: one group per task, the task slot picking the group. */
@@ -288,6 +345,14 @@ public class CampaignEfficiency {
             throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx1g"));
+        String javaOptions = System.getenv("BENCH_JAVA_OPTS");
+        if (javaOptions != null && !javaOptions.isBlank()) {
+            command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        }
+        if (System.getenv("BENCH_JFR") != null) {
+            command.add("-XX:StartFlightRecording=filename=" + Path.of("target", "bench", what + ".jfr").toAbsolutePath()
+                    + ",settings=profile");
+        }
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         Path log = Files.createDirectories(Path.of("target", "bench")).resolve(what + ".log");
@@ -352,12 +417,74 @@ public class CampaignEfficiency {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--quick") || args[i].equals("--keep")) {
+            if (args[i].equals("--quick") || args[i].equals("--keep") || args[i].equals("--pilot-only")) {
                 options.put(args[i], "");
             } else if (i + 1 < args.length) {
                 options.put(args[i], args[++i]);
             }
         }
         return options;
+    }
+
+    /**
+     * CPU time (user + system) used so far by the benchmark's services, PostgreSQL, Kafka, the Docker engine and the
+     * whole machine, from /proc; the machine's figure minus the others is mostly the workers and their runs.
+     */
+    static final class CpuMeter {
+
+        private static final double TICK = 100.0;
+        private final Map<String, Long> services;
+
+        CpuMeter(Map<String, Long> services) {
+            this.services = services;
+        }
+
+        Map<String, Double> seconds() throws IOException {
+            Map<String, Double> used = new LinkedHashMap<>();
+            services.forEach((name, pid) -> used.put(name, process(pid)));
+            double postgres = 0;
+            double kafka = 0;
+            double docker = 0;
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    String comm = read(proc.resolve("comm")).strip();
+                    if (comm.equals("postgres")) {
+                        postgres += process(Long.parseLong(proc.getFileName().toString()));
+                    } else if (comm.equals("dockerd") || comm.startsWith("containerd")) {
+                        docker += process(Long.parseLong(proc.getFileName().toString()));
+                    } else if (comm.equals("java") && read(proc.resolve("cmdline")).contains("kafka.Kafka")) {
+                        kafka += process(Long.parseLong(proc.getFileName().toString()));
+                    }
+                }
+            }
+            used.put("postgres", postgres);
+            used.put("kafka", kafka);
+            used.put("docker", docker);
+            String[] all = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
+            double machine = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7}) {
+                machine += Long.parseLong(all[i]);
+            }
+            used.put("machine", machine / TICK);
+            return used;
+        }
+
+        private static double process(long pid) {
+            try {
+                String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICK; // utime, stime
+            } catch (RuntimeException e) {
+                return 0;
+            }
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                return "";
+            }
+        }
     }
 }

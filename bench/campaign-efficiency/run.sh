@@ -6,10 +6,13 @@
 #   (b) with xargs -P2 inside one container of the same image (simulation + tar.gz of its result folder),
 # for runs of about 2 s, about 0.2 s and trivial runs; prints a/b and the dispatch rate.
 #
-# Needs deploy/infra.sh up. Usage: bench/campaign-efficiency/run.sh [--quick] [--scenarios 2s,0.2s,trivial] [--keep]
+# Needs deploy/infra.sh up. Usage: bench/campaign-efficiency/run.sh [--quick] [--scenarios 2s,0.2s,trivial] [--keep] [--pilot-only]
 #   --quick      fewer runs per scenario (a smoke test of the bench, figures are noisier)
 #   --scenarios  which scenarios to run (default all three)
 #   --keep       keep the scheduler's tables (schema scheduler_bench in simswarm_test) for a look afterwards
+#   --pilot-only only the baseline and the pilot campaign (not the slot and packed ways)
+# Environment: BENCH_JAVA_OPTS (extra JVM options of the two services), BENCH_JFR=1 (a flight recording of each,
+#   in scheduler-service/target/bench/)
 # The image is examples/queueing on simswarm/toolchain:bookworm plus the runner of the simswarm-runner module.
 # The results side is the real results service (results-service/target/quarkus-app/quarkus-run.jar, built here;
 # RESULTS_JAR=none uses the scheduler tests' upload stand-in instead, and the output says which).
