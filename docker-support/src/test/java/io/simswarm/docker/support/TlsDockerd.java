@@ -13,10 +13,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +27,12 @@ import java.util.stream.Stream;
 /**
  * A Docker engine of its own for a test, reachable only over mutual TLS like the manager of an EC2 cluster:
  * {@code dockerd --tlsverify} on a free loopback port, with certificates from {@link CertificateAuthority} (server
- * certificate for 127.0.0.1), its own data root, exec root, pid file and an empty configuration file, no bridge and
- * no iptables rules, so the machine's own engine is left alone. It starts without images. Needs root and dockerd
- * (Debian's docker.io). Its log goes to {@code target/tls-dockerd-NAME.log}.
+ * certificate for 127.0.0.1), its own data root, exec root, pid file, an empty configuration file, its own bridge
+ * interface and no iptables rules, so the machine's own engine is left alone. (It must not run with
+ * {@code --bridge=none}: a dockerd started so deletes the machine's {@code docker0}, and every container of the
+ * machine's own engine on the default network fails to start until that engine is restarted.) It starts without
+ * images. Needs root, iproute2 and dockerd (Debian's docker.io). Its log goes to
+ * {@code target/tls-dockerd-NAME.log}.
  */
 public final class TlsDockerd implements AutoCloseable {
 
@@ -41,6 +46,7 @@ public final class TlsDockerd implements AutoCloseable {
     private final Path root;
     private final Path log;
     private final int port;
+    private final String bridge;
     private final Process process;
     private final Thread stopAtExit;
     private final DockerClient client;
@@ -56,6 +62,10 @@ public final class TlsDockerd implements AutoCloseable {
         Files.writeString(root.resolve("server.pem"), certificates.serverCertPem());
         Files.writeString(root.resolve("server-key.pem"), certificates.serverKeyPem());
         port = freePort();
+        bridge = "sstls" + port;
+        ip("link", "add", bridge, "type", "bridge");
+        ip("addr", "add", "10.239." + (port % 250) + ".1/24", "dev", bridge);
+        ip("link", "set", bridge, "up");
         process = new ProcessBuilder("dockerd",
                 "--config-file", root.resolve("daemon.json").toString(),
                 "--data-root", root.resolve("data").toString(),
@@ -66,7 +76,7 @@ public final class TlsDockerd implements AutoCloseable {
                 "--tlscacert", root.resolve("ca.pem").toString(),
                 "--tlscert", root.resolve("server.pem").toString(),
                 "--tlskey", root.resolve("server-key.pem").toString(),
-                "--bridge=none", "--iptables=false", "--ip-masq=false")
+                "--bridge=" + bridge, "--iptables=false", "--ip-masq=false")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -147,17 +157,36 @@ public final class TlsDockerd implements AutoCloseable {
     }
 
     private void stopProcess() {
-        if (!process.isAlive()) {
-            return;
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            ip("link", "delete", bridge);
+        } catch (IOException | IllegalStateException e) {
+            // already gone
+        }
+    }
+
+    private static void ip(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ip"));
+        command.addAll(List.of(args));
+        Process ip = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String out = new String(ip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!ip.waitFor(30, TimeUnit.SECONDS) || ip.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + out.strip());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + String.join(" ", command), e);
         }
     }
 
