@@ -57,7 +57,7 @@ start_service() {
         return 0
     fi
     [[ -f "$jar" ]] || fail "$name-service" "$jar is missing; build first (deploy/quickstart.sh start)"
-    # run tokens (scheduler, results), Docker TLS material (provisioner, scheduler), stored private keys
+    # run tokens (scheduler, results), Docker TLS material (provisioner, scheduler, build), stored private keys
     start_daemon "$pidfile" "$log" env SIMSWARM_TOKEN_SECRET="$(secret token-secret)" \
         SIMSWARM_INTERNAL_KEY="$(secret internal-key)" SIMSWARM_SECRET_KEY="$(secret secret-key)" \
         SIMSWARM_RESULTS_DIR="$RESULTS_STORE" java -jar "$jar"

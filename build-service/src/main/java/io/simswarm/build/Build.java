@@ -50,6 +50,13 @@ public class Build extends PanacheEntityBase {
     /** Registry (host:port) the image is pushed to; null for none. */
     public String registry;
 
+    /** Cluster the Docker endpoint belongs to; null when the request named none. */
+    public String cluster;
+
+    /** True when the Docker endpoint needs the cluster's client certificates. */
+    @Column(name = "docker_tls")
+    public boolean dockerTls;
+
     @Column(name = "commit_sha")
     public String commit;
 
@@ -104,12 +111,14 @@ public class Build extends PanacheEntityBase {
         build.buildCommand = spec.buildCommand();
         build.dockerHost = spec.dockerHost();
         build.registry = spec.registry();
+        build.cluster = spec.cluster();
+        build.dockerTls = spec.dockerTls();
         build.createdAt = Instant.now();
         return build;
     }
 
     public BuildSpec spec() {
-        return new BuildSpec(repoUrl, ref, workdir, baseImage, buildCommand, dockerHost, registry);
+        return new BuildSpec(repoUrl, ref, workdir, baseImage, buildCommand, dockerHost, registry, cluster, dockerTls);
     }
 
     /** Builds of a commit (a full sha or a prefix of at least four characters), newest first. */

@@ -89,8 +89,9 @@ public class BuildJob {
 
     private BuildOutcome execute(Claim claim, java.util.UUID buildId, BuildSpec spec, LogSink log) {
         log.line("build " + buildId + ": " + spec.repoUrl() + " at " + spec.refForHumans() + ", workdir "
-                + spec.workdir() + ", base image " + spec.baseImage() + ", engine " + spec.dockerHost());
-        String baseImageId = images.baseImageId(spec.dockerHost(), spec.baseImage());
+                + spec.workdir() + ", base image " + spec.baseImage() + ", engine " + spec.dockerHost()
+                + (spec.dockerTls() ? " with the client certificates of cluster '" + spec.cluster() + "'" : ""));
+        String baseImageId = images.baseImageId(spec.engine(), spec.baseImage());
         ResolvedRef resolved = git.resolve(spec.repoUrl(), spec.ref(), log);
         Checkout checkout = null;
         try {
@@ -103,7 +104,7 @@ public class BuildJob {
             lifecycle.resolved(claim, commit, keys);
             log.line("commit " + commit + " → image " + image);
             while (true) {
-                if (images.hasImage(spec.dockerHost(), image, keys.specHash())) {
+                if (images.hasImage(spec.engine(), image, keys.specHash())) {
                     log.line("the engine has " + image + " already; reusing it");
                     return ready(spec, image, true, log);
                 }
@@ -117,7 +118,7 @@ public class BuildJob {
                     }
                     continue;
                 }
-                if (images.hasImage(spec.dockerHost(), image, keys.specHash())) {
+                if (images.hasImage(spec.engine(), image, keys.specHash())) {
                     continue;
                 }
                 lifecycle.building(claim);
@@ -142,7 +143,7 @@ public class BuildJob {
         }
         BuildContext context = new BuildContext(Dockerfile.render(spec, true), checkout.dir(), runner.path());
         log.line("docker: building " + image + " on " + spec.dockerHost());
-        images.build(spec.dockerHost(), context, image, Map.of(
+        images.build(spec.engine(), context, image, Map.of(
                 ImageLabels.REPO, spec.repoUrl(),
                 ImageLabels.COMMIT, checkout.commit(),
                 ImageLabels.REF, spec.ref() == null ? "" : spec.ref(),
@@ -161,7 +162,7 @@ public class BuildJob {
                 return Optional.empty();
             }
             if (owner.get().status() == BuildStatus.FAILED) {
-                if (images.hasImage(spec.dockerHost(), image, keys.specHash())) {
+                if (images.hasImage(spec.engine(), image, keys.specHash())) {
                     return Optional.empty();
                 }
                 throw new BuildFailure("The identical build " + follow.owner() + " failed: " + owner.get().error());
@@ -178,7 +179,7 @@ public class BuildJob {
     private BuildOutcome ready(BuildSpec spec, String image, boolean cached, LogSink log) {
         String reference = image;
         if (spec.registry() != null) {
-            reference = images.push(spec.dockerHost(), image, spec.registry(), log);
+            reference = images.push(spec.engine(), image, spec.registry(), log);
         }
         log.line((cached ? "reused " : "built ") + reference + "; the runs' working directory is "
                 + spec.imageWorkdir());

@@ -53,7 +53,8 @@ public class BuildService {
         Build build;
         try {
             BuildSpec spec = specs.of(request.repoUrl(), request.ref(), request.workdir(), request.baseImage(),
-                    request.buildCommand(), request.dockerHost(), request.registry());
+                    request.buildCommand(), request.dockerHost(), request.registry(), request.cluster(),
+                    request.dockerTls());
             build = Build.create(spec, request.campaignId(), request.eventId());
             build.persist();
             afterCommit(queue::wakeUp);
@@ -95,6 +96,8 @@ public class BuildService {
         build.buildCommand = request.buildCommand() == null ? "" : request.buildCommand();
         build.dockerHost = request.dockerHost() == null ? "" : request.dockerHost();
         build.registry = request.registry();
+        build.cluster = request.cluster();
+        build.dockerTls = request.dockerTls();
         build.error = error;
         build.createdAt = Instant.now();
         build.finishedAt = build.createdAt;

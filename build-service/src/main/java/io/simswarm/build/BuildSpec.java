@@ -1,5 +1,7 @@
 package io.simswarm.build;
 
+import io.simswarm.build.docker.EngineTarget;
+
 /**
  * What to build, with every default already applied.
  *
@@ -10,6 +12,8 @@ package io.simswarm.build;
  * @param buildCommand shell command that compiles the project
  * @param dockerHost   Docker endpoint the image is built on
  * @param registry     registry (host:port) the image is pushed to; null for none
+ * @param cluster      the cluster the endpoint belongs to; null when the request named none
+ * @param dockerTls    true when the endpoint needs the cluster's client certificates (from the provisioner)
  */
 public record BuildSpec(
         String repoUrl,
@@ -18,10 +22,17 @@ public record BuildSpec(
         String baseImage,
         String buildCommand,
         String dockerHost,
-        String registry) {
+        String registry,
+        String cluster,
+        boolean dockerTls) {
 
     /** Where the project is copied inside every image. */
     public static final String PROJECT_DIR = "/opt/simswarm/project";
+
+    /** The Docker engine the image is built on. */
+    public EngineTarget engine() {
+        return new EngineTarget(dockerHost, cluster, dockerTls);
+    }
 
     /** The runs' working directory inside the image. */
     public String imageWorkdir() {

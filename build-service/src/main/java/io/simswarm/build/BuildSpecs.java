@@ -1,8 +1,10 @@
 package io.simswarm.build;
 
+import io.simswarm.build.cluster.ClusterDirectory;
 import io.simswarm.build.config.BuildConfig;
 import io.simswarm.build.git.GitUrls;
 import io.simswarm.commons.problem.ApiException;
+import io.simswarm.docker.ClusterEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -10,23 +12,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Turns the fields of a build request (REST or Kafka) into a {@link BuildSpec}: checks them and fills in defaults. */
+/**
+ * Turns the fields of a build request (REST or Kafka) into a {@link BuildSpec}: checks them and fills in defaults; a
+ * cluster named without a Docker endpoint is looked up at the provisioner.
+ */
 @ApplicationScoped
 public class BuildSpecs {
 
     private static final Pattern REGISTRY = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[a-z0-9._-]+)*");
 
     private final BuildConfig config;
+    private final ClusterDirectory clusters;
 
-    public BuildSpecs(BuildConfig config) {
+    public BuildSpecs(BuildConfig config, ClusterDirectory clusters) {
         this.config = config;
+        this.clusters = clusters;
     }
 
     /**
-     * @throws ApiException (400) naming every field that is wrong
+     * @throws ApiException 400 naming every field that is wrong or an unknown cluster; 409 or 503 when the cluster's
+     *                      endpoint cannot be looked up (see {@link ClusterDirectory#endpointOf})
      */
     public BuildSpec of(String repoUrl, String ref, String workdir, String baseImage, String buildCommand,
-            String dockerHost, String registry) {
+            String dockerHost, String registry, String cluster, boolean dockerTls) {
         List<String> errors = new ArrayList<>();
         String url = blankToNull(repoUrl);
         if (url == null) {
@@ -35,9 +43,18 @@ public class BuildSpecs {
             GitUrls.problem(url).ifPresent(errors::add);
         }
         String dir = workdir(workdir, errors);
-        String host = orDefault(dockerHost, config.dockerHost());
-        if (!host.startsWith("unix://") && !host.startsWith("tcp://")) {
+        String clusterName = blankToNull(cluster);
+        String host = blankToNull(dockerHost);
+        if (host == null && clusterName == null) {
+            host = config.dockerHost();
+        }
+        if (host != null && !host.startsWith("unix://") && !host.startsWith("tcp://")) {
             errors.add("dockerHost '" + host + "' must start with unix:// or tcp://");
+        }
+        if (dockerTls && clusterName == null) {
+            errors.add("dockerTls needs the cluster whose client certificates the provisioner keeps");
+        } else if (dockerTls && host != null && !host.startsWith("tcp://")) {
+            errors.add("dockerTls needs a tcp:// dockerHost, not '" + host + "'");
         }
         String reg = blankToNull(registry);
         if (reg != null && !REGISTRY.matcher(reg).matches()) {
@@ -47,8 +64,15 @@ public class BuildSpecs {
             throw new ApiException(400, "Bad request",
                     "The build request is not valid: " + String.join("; ", errors) + ".", errors);
         }
+        boolean tls = dockerTls;
+        if (host == null) {
+            ClusterEndpoint found = clusters.endpointOf(clusterName);
+            host = found.dockerHost();
+            tls = found.dockerTls();
+            reg = reg != null ? reg : blankToNull(found.registry());
+        }
         return new BuildSpec(url, blankToNull(ref), dir, orDefault(baseImage, config.defaultBaseImage()),
-                orDefault(buildCommand, config.defaultBuildCommand()), host, reg);
+                orDefault(buildCommand, config.defaultBuildCommand()), host, reg, clusterName, tls);
     }
 
     private static String workdir(String workdir, List<String> errors) {

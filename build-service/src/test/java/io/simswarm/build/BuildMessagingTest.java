@@ -61,7 +61,7 @@ class BuildMessagingTest {
     @Test
     void buildsWhatACampaignAsksForAndAnswersWithItsCampaignId() {
         String campaign = KafkaTopics.campaignId(runUuid);
-        kafka.publish(BuildRequested.of(campaign, repo.url(), "main", "sim", null, "make", null, null));
+        kafka.publish(BuildRequested.of(campaign, repo.url(), "main", "sim", null, "make", null, null, null, false));
 
         KafkaTopics.Result result = awaitResults(campaign, 1).get(0);
 
@@ -79,7 +79,7 @@ class BuildMessagingTest {
         assertThat(build.getString("status")).isEqualTo("SUCCEEDED");
 
         String again = KafkaTopics.campaignId(runUuid);
-        kafka.publish(BuildRequested.of(again, repo.url(), null, "sim", null, "make", null, null));
+        kafka.publish(BuildRequested.of(again, repo.url(), null, "sim", null, "make", null, null, null, false));
         BuildFinished cached = awaitResults(again, 1).get(0).event();
         assertThat(cached.cached()).isTrue();
         assertThat(cached.image()).isEqualTo(event.image());
@@ -88,12 +88,13 @@ class BuildMessagingTest {
     @Test
     void aRedeliveredRequestIsBuiltOnce() {
         String campaign = KafkaTopics.campaignId(runUuid);
-        BuildRequested request = BuildRequested.of(campaign, repo.url(), null, "sim", null, "make -B", null, null);
+        BuildRequested request = BuildRequested.of(campaign, repo.url(), null, "sim", null, "make -B", null, null,
+                null, false);
         kafka.publish(request);
         kafka.publish(request);
         // Same key, same partition: once the marker is answered, both copies were consumed.
         kafka.publish(new BuildRequested(1, UUID.randomUUID(), campaign, null, null, null, null, null, null, null,
-                Instant.now()));
+                Instant.now(), null, false));
 
         List<KafkaTopics.Result> results = awaitResults(campaign, 2);
 
@@ -106,7 +107,7 @@ class BuildMessagingTest {
     void anInvalidRequestIsAnsweredWithWhatWasWrong() {
         String campaign = KafkaTopics.campaignId(runUuid);
         kafka.publish(new BuildRequested(1, UUID.randomUUID(), campaign, " ", null, null, null, null, null, null,
-                Instant.now()));
+                Instant.now(), null, false));
 
         BuildFinished event = awaitResults(campaign, 1).get(0).event();
 
@@ -119,7 +120,8 @@ class BuildMessagingTest {
     @Test
     void aBuildFailureIsAnsweredWithItsError() {
         String campaign = KafkaTopics.campaignId(runUuid);
-        kafka.publish(BuildRequested.of(campaign, repo.url(), "no-such-tag", "sim", null, "make", null, null));
+        kafka.publish(BuildRequested.of(campaign, repo.url(), "no-such-tag", "sim", null, "make", null, null, null,
+                false));
 
         BuildFinished event = awaitResults(campaign, 1).get(0).event();
 
@@ -132,7 +134,8 @@ class BuildMessagingTest {
     void skipsWhatIsNotABuildRequestAndGoesOn() throws Exception {
         String campaign = KafkaTopics.campaignId(runUuid);
         kafka.publishRaw(campaign, "{this is not json");
-        kafka.publish(BuildRequested.of(campaign, repo.url(), "no-such-ref", "sim", null, "make", null, null));
+        kafka.publish(BuildRequested.of(campaign, repo.url(), "no-such-ref", "sim", null, "make", null, null, null,
+                false));
 
         assertThat(awaitResults(campaign, 1)).hasSize(1);
     }

@@ -67,6 +67,23 @@ class BuildRequestValidationTest {
     }
 
     @Test
+    void dockerTlsNeedsAClusterAndATcpEndpoint() {
+        given().contentType(ContentType.JSON).body(Map.of("repoUrl", "file:///srv/git/x.git", "dockerHost",
+                        "tcp://203.0.113.7:2376", "dockerTls", true))
+                .when().post("/builds")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0]", equalTo("dockerTls needs the cluster whose client certificates the provisioner"
+                        + " keeps"));
+        given().contentType(ContentType.JSON).body(Map.of("repoUrl", "file:///srv/git/x.git", "cluster", "aws",
+                        "dockerHost", "unix:///var/run/docker.sock", "dockerTls", true))
+                .when().post("/builds")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0]", equalTo("dockerTls needs a tcp:// dockerHost, not 'unix:///var/run/docker.sock'"));
+    }
+
+    @Test
     void anUnknownBuildIsNotFound() {
         String id = UUID.randomUUID().toString();
         given().when().get("/builds/" + id)

@@ -43,7 +43,7 @@ class ConcurrentBuildsTest {
                 KafkaTopics kafka = new KafkaTopics(bootstrap, json)) {
             Map<String, String> body = Map.of("repoUrl", repo.url(), "buildCommand", "make");
             String campaign = KafkaTopics.campaignId(runUuid);
-            kafka.publish(BuildRequested.of(campaign, repo.url(), null, null, null, "make", null, null));
+            kafka.publish(BuildRequested.of(campaign, repo.url(), null, null, null, "make", null, null, null, false));
             List<CompletableFuture<String>> posts = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 posts.add(CompletableFuture.supplyAsync(() -> Builds.submit(body)));

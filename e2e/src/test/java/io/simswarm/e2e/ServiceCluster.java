@@ -22,7 +22,9 @@ import org.awaitility.Awaitility;
  * The four SimSwarm services, each started as its own process from its packaged jar
  * ({@code <service>/target/quarkus-app/quarkus-run.jar}), on ports of their own so that services a developer
  * left running on 8081-8084 do not interfere. They share a database of their own ({@code simswarm_e2e}, cleaned at
- * start), Kafka consumer groups of their own and a fresh token secret. Logs go to {@code e2e/target/e2e-logs}.
+ * start), Kafka consumer groups of their own, a fresh token secret and a fresh internal key (with which the build
+ * service and the scheduler read cluster certificates from the provisioner). Logs go to
+ * {@code e2e/target/e2e-logs}.
  */
 final class ServiceCluster implements AutoCloseable {
 
@@ -47,6 +49,7 @@ final class ServiceCluster implements AutoCloseable {
     private final Path resultsStore;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final String tokenSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
+    private final String internalKey = UUID.randomUUID().toString();
     private final Map<Service, Process> processes = new LinkedHashMap<>();
 
     ServiceCluster(Path root) throws IOException {
@@ -87,8 +90,10 @@ final class ServiceCluster implements AutoCloseable {
         environment.put("SIMSWARM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/simswarm_e2e");
         environment.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
         environment.put("SIMSWARM_TOKEN_SECRET", tokenSecret);
+        environment.put("SIMSWARM_INTERNAL_KEY", internalKey);
         environment.put("SIMSWARM_RESULTS_DIR", resultsStore.toString());
         environment.put("SIMSWARM_SCHEDULER_PROVISIONER_URL", PROVISIONER.url());
+        environment.put("SIMSWARM_BUILD_PROVISIONER_URL", PROVISIONER.url());
         environment.put("SIMSWARM_SCHEDULER_TASK_SCHEDULER_URL", SCHEDULER.url());
         environment.put("SIMSWARM_SCHEDULER_TASK_RESULTS_URL", RESULTS.url());
         for (String channel : service.incomingChannels()) {

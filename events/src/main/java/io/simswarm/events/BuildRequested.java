@@ -17,6 +17,10 @@ import java.util.UUID;
  * @param dockerHost   Docker endpoint of the target cluster (unix:// or tcp://); null means the local engine
  * @param registry     registry (host:port) the image is pushed to for multi-node clusters; null for none
  * @param requestedAt  when the request was made
+ * @param cluster      name of the target cluster at the provisioner; null means the local engine (events written
+ *                     before this field was added read as null)
+ * @param dockerTls    true when {@code dockerHost} needs the cluster's client certificates, which the build service
+ *                     fetches from the provisioner by {@code cluster} (older events read as false)
  */
 public record BuildRequested(
         int version,
@@ -29,11 +33,14 @@ public record BuildRequested(
         String buildCommand,
         String dockerHost,
         String registry,
-        Instant requestedAt) {
+        Instant requestedAt,
+        String cluster,
+        boolean dockerTls) {
 
     public static BuildRequested of(String campaignId, String repoUrl, String ref, String workdir,
-            String baseImage, String buildCommand, String dockerHost, String registry) {
+            String baseImage, String buildCommand, String dockerHost, String registry, String cluster,
+            boolean dockerTls) {
         return new BuildRequested(EventVersion.CURRENT, UUID.randomUUID(), campaignId, repoUrl, ref, workdir,
-                baseImage, buildCommand, dockerHost, registry, Instant.now());
+                baseImage, buildCommand, dockerHost, registry, Instant.now(), cluster, dockerTls);
     }
 }

@@ -40,6 +40,14 @@ public interface BuildConfig {
     @WithDefault(".*")
     String campaignPattern();
 
+    /** Base URL of the provisioner service, where a named cluster's Docker endpoint and certificates are looked up. */
+    @WithDefault("http://127.0.0.1:8081")
+    String provisionerUrl();
+
+    /** Key sent as X-SimSwarm-Internal-Key when fetching a cluster's Docker TLS certificates from the provisioner. */
+    @WithDefault("simswarm-internal-development-key")
+    String internalKey();
+
     /** Git access. */
     Git git();
 

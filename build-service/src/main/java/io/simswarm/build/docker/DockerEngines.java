@@ -1,12 +1,13 @@
 package io.simswarm.build.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.quarkus.logging.Log;
 import io.simswarm.build.BuildFailure;
+import io.simswarm.build.cluster.ClusterDirectory;
+import io.simswarm.docker.DockerClientFactory;
+import io.simswarm.docker.DockerClientOptions;
+import io.simswarm.docker.DockerEndpoint;
+import io.simswarm.docker.DockerErrors;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -15,64 +16,72 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One docker-java client per Docker endpoint (unix:// or tcp://). The engine API version is pinned to 1.41
- * (Docker 20.10); docker-java does not negotiate it.
+ * One docker-java client per Docker engine a build targets. A TLS endpoint's client certificates are fetched from the
+ * provisioner when its client is made; such a client that cannot reach its engine is dropped, so that the next build
+ * fetches them again (a cluster made anew under the same name has new certificates). Every request uses Engine API
+ * 1.41 (Docker 20.10); docker-java does not negotiate it.
  */
 @ApplicationScoped
 public class DockerEngines {
 
-    /** Engine API version every request uses. */
-    public static final String API_VERSION = "1.41";
+    /** No response timeout: a build step may stay silent for a long time; the build's own timeout applies. */
+    private static final DockerClientOptions OPTIONS = new DockerClientOptions(DockerClientOptions.API_1_41,
+            Duration.ofSeconds(5), null, 50);
 
-    private final Map<String, DockerClient> clients = new ConcurrentHashMap<>();
+    private final ClusterDirectory clusters;
+    private final Map<EngineTarget, Engine> engines = new ConcurrentHashMap<>();
 
-    /** The client of {@code host}, after checking that the engine answers. */
-    public DockerClient reachable(String host) {
-        DockerClient client = client(host);
+    public DockerEngines(ClusterDirectory clusters) {
+        this.clusters = clusters;
+    }
+
+    /**
+     * The client of {@code target}, after checking that the engine answers.
+     *
+     * @throws BuildFailure naming the engine and why it cannot be used
+     */
+    public DockerClient reachable(EngineTarget target) {
+        Engine engine = engine(target);
         try {
-            client.pingCmd().exec();
-            return client;
+            engine.client().pingCmd().exec();
+            return engine.client();
         } catch (RuntimeException e) {
-            throw new BuildFailure("The Docker engine at " + host + " is not reachable: " + reason(e), e);
+            if (target.tls() && engines.remove(target, engine)) {
+                close(engine.client());
+            }
+            throw new BuildFailure("The Docker engine at " + target + " is not reachable: "
+                    + DockerErrors.reason(engine.endpoint(), e), e);
         }
     }
 
+    /** The client of an engine reached without certificates. */
     public DockerClient client(String host) {
-        return clients.computeIfAbsent(host, DockerEngines::create);
+        return engine(EngineTarget.plain(host)).client();
     }
 
-    private static DockerClient create(String host) {
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(host)
-                .withApiVersion(API_VERSION)
-                .build();
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
-                .connectionTimeout(Duration.ofSeconds(5))
-                .maxConnections(50)
-                .build();
-        return DockerClientImpl.getInstance(config, http);
+    private Engine engine(EngineTarget target) {
+        return engines.computeIfAbsent(target, this::open);
     }
 
-    /** The innermost message of a docker-java failure, which usually says what went wrong. */
-    static String reason(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-        return message.strip();
+    private Engine open(EngineTarget target) {
+        DockerEndpoint endpoint = new DockerEndpoint(target.host(),
+                target.tls() ? clusters.dockerTls(target.cluster()) : null);
+        return new Engine(endpoint, DockerClientFactory.client(endpoint, OPTIONS));
     }
 
     @PreDestroy
     void close() {
-        clients.values().forEach(client -> {
-            try {
-                client.close();
-            } catch (IOException e) {
-                Log.debugf(e, "closing a Docker client failed");
-            }
-        });
+        engines.values().forEach(engine -> close(engine.client()));
+    }
+
+    private static void close(DockerClient client) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            Log.debugf(e, "closing a Docker client failed");
+        }
+    }
+
+    private record Engine(DockerEndpoint endpoint, DockerClient client) {
     }
 }

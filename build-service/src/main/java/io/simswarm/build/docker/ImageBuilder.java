@@ -11,6 +11,7 @@ import io.quarkus.logging.Log;
 import io.simswarm.build.BuildFailure;
 import io.simswarm.build.config.BuildConfig;
 import io.simswarm.build.log.LogSink;
+import io.simswarm.docker.DockerErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -40,32 +41,32 @@ public class ImageBuilder {
     }
 
     /**
-     * The id of {@code baseImage} on the engine at {@code host}.
+     * The id of {@code baseImage} on the engine at {@code engine}.
      *
      * @throws BuildFailure when the engine does not answer or has no such image
      */
-    public String baseImageId(String host, String baseImage) {
-        DockerClient docker = engines.reachable(host);
+    public String baseImageId(EngineTarget engine, String baseImage) {
+        DockerClient docker = engines.reachable(engine);
         try {
             return docker.inspectImageCmd(baseImage).exec().getId();
         } catch (NotFoundException e) {
-            throw new BuildFailure("The base image " + baseImage + " is not present on the Docker engine at " + host
+            throw new BuildFailure("The base image " + baseImage + " is not present on the Docker engine at " + engine
                     + " (no image is pulled for a build: build it there first, e.g. with deploy/images/toolchain.sh,"
                     + " or name another baseImage)", e);
         }
     }
 
     /** True when {@code image} exists on the engine and was built for {@code specHash}. */
-    public boolean hasImage(String host, String image, String specHash) {
-        return inspect(host, image)
+    public boolean hasImage(EngineTarget engine, String image, String specHash) {
+        return inspect(engine, image)
                 .map(found -> found.getConfig() != null && found.getConfig().getLabels() != null
                         && specHash.equals(found.getConfig().getLabels().get(ImageLabels.SPEC_HASH)))
                 .orElse(false);
     }
 
-    public Optional<InspectImageResponse> inspect(String host, String image) {
+    public Optional<InspectImageResponse> inspect(EngineTarget engine, String image) {
         try {
-            return Optional.of(engines.reachable(host).inspectImageCmd(image).exec());
+            return Optional.of(engines.reachable(engine).inspectImageCmd(image).exec());
         } catch (NotFoundException e) {
             return Optional.empty();
         }
@@ -76,8 +77,9 @@ public class ImageBuilder {
      *
      * @throws BuildFailure when a build step fails (with the log's last lines) or the engine fails
      */
-    public void build(String host, BuildContext context, String image, Map<String, String> labels, LogSink log) {
-        DockerClient docker = engines.reachable(host);
+    public void build(EngineTarget engine, BuildContext context, String image, Map<String, String> labels,
+            LogSink log) {
+        DockerClient docker = engines.reachable(engine);
         BuildOutput output = new BuildOutput(log);
         AtomicReference<IOException> contextFailure = new AtomicReference<>();
         try (PipedInputStream in = new PipedInputStream(1 << 16); PipedOutputStream out = new PipedOutputStream(in)) {
@@ -102,8 +104,8 @@ public class ImageBuilder {
             if (e instanceof BuildFailure failure) {
                 throw failure;
             }
-            throw new BuildFailure("The Docker engine at " + host + " failed during the build: "
-                    + DockerEngines.reason(e), e);
+            throw new BuildFailure("The Docker engine at " + engine + " failed during the build: "
+                    + DockerErrors.innermostMessage(e), e);
         }
         if (output.error() != null) {
             throw new BuildFailure("The build failed: " + output.error().strip() + "\nLast "
@@ -119,8 +121,8 @@ public class ImageBuilder {
      *
      * @return the registry-qualified reference
      */
-    public String push(String host, String image, String registry, LogSink log) {
-        DockerClient docker = engines.reachable(host);
+    public String push(EngineTarget engine, String image, String registry, LogSink log) {
+        DockerClient docker = engines.reachable(engine);
         ImageRef local = ImageRef.parse(image);
         String repository = registry + "/" + local.repository();
         docker.tagImageCmd(image, repository, local.tag()).exec();
@@ -141,7 +143,7 @@ public class ImageBuilder {
                 throw failure;
             }
             throw new BuildFailure("Could not push " + remote + " to the registry " + registry + ": "
-                    + DockerEngines.reason(e), e);
+                    + DockerErrors.innermostMessage(e), e);
         }
         if (output.error() != null) {
             throw new BuildFailure("Could not push " + remote + " to the registry " + registry + ": " + output.error());
@@ -188,7 +190,7 @@ public class ImageBuilder {
         @Override
         public void onError(Throwable throwable) {
             if (error == null && !(throwable instanceof DockerClientException)) {
-                error = DockerEngines.reason(throwable);
+                error = DockerErrors.innermostMessage(throwable);
             } else if (error == null) {
                 error = throwable.getMessage();
             }
@@ -224,7 +226,7 @@ public class ImageBuilder {
         @Override
         public void onError(Throwable throwable) {
             if (error == null) {
-                error = DockerEngines.reason(throwable);
+                error = DockerErrors.innermostMessage(throwable);
             }
             super.onError(throwable);
         }

@@ -19,9 +19,16 @@ public record BuildRequest(
         @Schema(description = "Shell command that compiles the project (simswarm.build.default-build-command when"
                 + " absent, which fits INET)", examples = "make")
         String buildCommand,
-        @Schema(description = "Docker endpoint to build on, unix:// or tcp:// (simswarm.build.docker-host when absent)")
+        @Schema(description = "Docker endpoint to build on, unix:// or tcp:// (the cluster's when a cluster is named,"
+                + " else simswarm.build.docker-host)")
         String dockerHost,
-        @Schema(description = "Registry (host:port) to push the image to, for multi-node swarms",
-                examples = "127.0.0.1:5050")
-        String registry) {
+        @Schema(description = "Registry (host:port) to push the image to, for multi-node swarms (the cluster's when"
+                + " a cluster is named)", examples = "127.0.0.1:5050")
+        String registry,
+        @Schema(description = "Cluster to build on: without dockerHost its endpoint, TLS need and registry are looked"
+                + " up at the provisioner", examples = "inet")
+        String cluster,
+        @Schema(description = "True when dockerHost needs the named cluster's client certificates, which the build"
+                + " service fetches from the provisioner", defaultValue = "false")
+        Boolean dockerTls) {
 }

@@ -45,14 +45,20 @@ public class BuildResource {
             + " reuses its image (the build turns SUCCEEDED with cached=true within a second).")
     @APIResponse(responseCode = "202", description = "Queued; follow it at the Location",
             content = @Content(schema = @Schema(implementation = BuildAccepted.class)))
-    @APIResponse(responseCode = "400", description = "repoUrl missing or malformed, or another field invalid",
+    @APIResponse(responseCode = "400", description = "repoUrl missing or malformed, another field invalid, or a"
+            + " cluster the provisioner does not know",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The cluster has no Docker endpoint yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The cluster cannot be looked up: the provisioner does not answer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(BuildRequest request) {
         if (request == null) {
             throw ApiException.badRequest("The request body is missing; send JSON with at least \"repoUrl\".");
         }
         Build build = builds.submit(specs.of(request.repoUrl(), request.ref(), request.workdir(), request.baseImage(),
-                request.buildCommand(), request.dockerHost(), request.registry()));
+                request.buildCommand(), request.dockerHost(), request.registry(), request.cluster(),
+                Boolean.TRUE.equals(request.dockerTls())));
         return Response.accepted(new BuildAccepted(build.id, build.status))
                 .location(URI.create("/builds/" + build.id))
                 .build();

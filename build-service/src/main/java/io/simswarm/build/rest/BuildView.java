@@ -29,6 +29,10 @@ public record BuildView(
         String buildCommand,
         String dockerHost,
         String registry,
+        @Schema(description = "Cluster the Docker endpoint belongs to; null when the request named none")
+        String cluster,
+        @Schema(description = "True when the endpoint is reached with the cluster's client certificates")
+        boolean dockerTls,
         @Schema(description = "True when an image built before (or by an identical concurrent build) was reused")
         boolean cached,
         @Schema(description = "Campaign that requested the build over Kafka; null for REST requests")
@@ -37,7 +41,7 @@ public record BuildView(
 
     public static BuildView of(Build b) {
         return new BuildView(b.id, b.status, b.repoUrl, b.ref, b.commit, b.image, b.error, b.createdAt, b.finishedAt,
-                b.workdir, b.imageWorkdir, b.baseImage, b.buildCommand, b.dockerHost, b.registry, b.cached,
-                b.campaignId, b.startedAt);
+                b.workdir, b.imageWorkdir, b.baseImage, b.buildCommand, b.dockerHost, b.registry, b.cluster,
+                b.dockerTls, b.cached, b.campaignId, b.startedAt);
     }
 }

@@ -77,8 +77,8 @@ class ImageClaimsTest {
 
     private static UUID working(Instant heartbeat) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Build build = Build.create(new BuildSpec("file:///claims-test", null, ".", "base", "make", ENGINE, null),
-                    null, null);
+            Build build = Build.create(new BuildSpec("file:///claims-test", null, ".", "base", "make", ENGINE, null,
+                    null, false), null, null);
             build.status = BuildStatus.BUILDING;
             build.claimId = UUID.randomUUID();
             build.heartbeatAt = heartbeat;

@@ -9,7 +9,7 @@ class DockerfileTest {
 
     private static BuildSpec spec(String workdir, String command) {
         return new BuildSpec("file:///r", null, workdir, "simswarm/toolchain:bookworm", command,
-                "unix:///var/run/docker.sock", null);
+                "unix:///var/run/docker.sock", null, null, false);
     }
 
     @Test

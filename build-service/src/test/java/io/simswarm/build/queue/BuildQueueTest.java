@@ -58,7 +58,7 @@ class BuildQueueTest {
     private static UUID abandoned(String url, String command, int attempts) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Build build = Build.create(new BuildSpec(url, null, ".", "simswarm/toolchain:bookworm", command,
-                    "unix:///var/run/docker.sock", null), null, null);
+                    "unix:///var/run/docker.sock", null, null, false), null, null);
             build.status = BuildStatus.BUILDING;
             build.claimId = UUID.randomUUID();
             build.heartbeatAt = Instant.now().minus(Duration.ofHours(1));

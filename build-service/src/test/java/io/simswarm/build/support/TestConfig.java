@@ -43,6 +43,16 @@ public class TestConfig implements BuildConfig {
     }
 
     @Override
+    public String provisionerUrl() {
+        return "http://127.0.0.1:8081";
+    }
+
+    @Override
+    public String internalKey() {
+        return "simswarm-internal-development-key";
+    }
+
+    @Override
     public Git git() {
         return new Git() {
             @Override

@@ -1,10 +1,10 @@
 package io.simswarm.provisioner.cluster;
 
+import io.simswarm.docker.DockerEndpoint;
+import io.simswarm.docker.TlsMaterial;
 import io.simswarm.provisioner.config.ProvisionerConfig;
-import io.simswarm.provisioner.docker.DockerEndpoint;
 import io.simswarm.provisioner.tls.ClusterSecret;
 import io.simswarm.provisioner.tls.SecretCipher;
-import io.simswarm.provisioner.tls.TlsMaterial;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 

@@ -1,12 +1,13 @@
 package io.simswarm.provisioner.cluster;
 
+import static io.simswarm.docker.ProvisionerClient.INTERNAL_KEY_HEADER;
+
 import io.simswarm.commons.problem.ApiException;
+import io.simswarm.docker.TlsMaterial;
 import io.simswarm.provisioner.cluster.rest.ClusterView;
 import io.simswarm.provisioner.cluster.rest.CreateClusterRequest;
-import io.simswarm.provisioner.cluster.rest.DockerTlsView;
 import io.simswarm.provisioner.cluster.rest.ResizeRequest;
 import io.simswarm.provisioner.config.ProvisionerConfig;
-import io.simswarm.provisioner.tls.TlsMaterial;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,8 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 
 /** Clusters: list, create, resize, halt, resume, delete; long operations answer 202 and finish in the background. */
@@ -29,9 +30,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class ClusterResource {
-
-    /** Header carrying the key that lets other SimSwarm services read cluster secrets. */
-    public static final String INTERNAL_KEY_HEADER = "X-SimSwarm-Internal-Key";
 
     private final ClusterService service;
     private final ClusterViews views;
@@ -90,12 +88,11 @@ public class ClusterResource {
     /** The client TLS material of an EC2 cluster's Docker API, for other SimSwarm services only. */
     @GET
     @Path("/{name}/docker-tls")
-    public DockerTlsView dockerTls(@PathParam("name") String name, @HeaderParam(INTERNAL_KEY_HEADER) String key) {
+    public TlsMaterial dockerTls(@PathParam("name") String name, @HeaderParam(INTERNAL_KEY_HEADER) String key) {
         requireInternalKey(key);
         Cluster cluster = service.get(name);
-        TlsMaterial material = endpoints.clientMaterial(cluster.name).orElseThrow(() -> ApiException.notFound(
+        return endpoints.clientMaterial(cluster.name).orElseThrow(() -> ApiException.notFound(
                 "Cluster '" + name + "' has no TLS endpoint: its Docker API is " + endpoints.dockerHost(cluster) + "."));
-        return new DockerTlsView(material.caPem(), material.certPem(), material.keyPem());
     }
 
     /** The private key of an EC2 cluster's key pair (made when the cluster was created with an sshCidr). */

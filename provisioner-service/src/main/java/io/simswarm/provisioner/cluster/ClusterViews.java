@@ -1,9 +1,9 @@
 package io.simswarm.provisioner.cluster;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.simswarm.docker.DockerEndpoint;
 import io.simswarm.provisioner.cluster.rest.ClusterView;
 import io.simswarm.provisioner.config.ProvisionerConfig;
-import io.simswarm.provisioner.docker.DockerEndpoint;
 import io.simswarm.provisioner.docker.NodeView;
 import io.simswarm.provisioner.docker.SwarmNodes;
 import io.simswarm.provisioner.idle.RunningCampaign;

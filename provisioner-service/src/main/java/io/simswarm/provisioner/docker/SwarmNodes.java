@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.SwarmNodeAvailability;
 import com.github.dockerjava.api.model.SwarmNodeSpec;
 import com.github.dockerjava.api.model.TaskState;
 import io.quarkus.logging.Log;
+import io.simswarm.docker.DockerEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;

@@ -6,9 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.simswarm.docker.TlsMaterial;
 import io.simswarm.provisioner.support.Clusters;
 import io.simswarm.provisioner.support.Moto;
-import io.simswarm.provisioner.tls.TlsMaterial;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

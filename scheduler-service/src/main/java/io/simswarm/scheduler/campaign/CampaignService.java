@@ -1,10 +1,11 @@
 package io.simswarm.scheduler.campaign;
 
+import io.quarkus.panache.common.Sort;
 import io.simswarm.commons.problem.ApiException;
+import io.simswarm.docker.ClusterEndpoint;
 import io.simswarm.events.CampaignEvent;
 import io.simswarm.scheduler.campaign.messaging.CampaignEvents;
 import io.simswarm.scheduler.cluster.ClusterDirectory;
-import io.simswarm.scheduler.cluster.ClusterInfo;
 import io.simswarm.scheduler.config.SchedulerConfig;
 import io.simswarm.scheduler.dispatch.Dispatcher;
 import io.simswarm.scheduler.run.Attempt;
@@ -13,7 +14,6 @@ import io.simswarm.scheduler.run.AttemptView;
 import io.simswarm.scheduler.run.Run;
 import io.simswarm.scheduler.run.RunState;
 import io.simswarm.scheduler.run.RunView;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -44,7 +44,7 @@ public class CampaignService {
     @Transactional
     public CampaignView submit(CampaignRequest request) {
         String clusterName = blankToNull(request.cluster()) == null ? config.defaults().cluster() : request.cluster();
-        ClusterInfo cluster = clusters.readyCluster(clusterName);
+        ClusterEndpoint cluster = clusters.readyCluster(clusterName);
         Campaign c = new Campaign();
         c.id = UUID.randomUUID().toString();
         c.cluster = clusterName;

@@ -2,6 +2,9 @@ package io.simswarm.scheduler.cluster;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.simswarm.commons.problem.ApiException;
+import io.simswarm.docker.ClusterEndpoint;
+import io.simswarm.docker.ProvisionerClient;
+import io.simswarm.docker.TlsMaterial;
 import io.simswarm.scheduler.config.SchedulerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -26,8 +29,8 @@ public class ClusterDirectory {
     }
 
     /** The cluster, ready to run a campaign; 400, 409 or 503 problems otherwise. */
-    public ClusterInfo readyCluster(String name) {
-        ClusterInfo cluster = lookup(name);
+    public ClusterEndpoint readyCluster(String name) {
+        ClusterEndpoint cluster = lookup(name);
         if (!"READY".equalsIgnoreCase(cluster.state())) {
             throw ApiException.conflict("Cluster '" + name + "' is " + cluster.state()
                     + ", not READY; resume it or choose another cluster.");
@@ -39,7 +42,7 @@ public class ClusterDirectory {
     }
 
     /** The client certificates of the cluster's Docker endpoint. */
-    public DockerTls dockerTls(String name) {
+    public TlsMaterial dockerTls(String name) {
         try {
             return client.dockerTls(name, config.internalKey());
         } catch (WebApplicationException e) {
@@ -51,7 +54,7 @@ public class ClusterDirectory {
         }
     }
 
-    private ClusterInfo lookup(String name) {
+    private ClusterEndpoint lookup(String name) {
         try {
             return client.cluster(name);
         } catch (WebApplicationException e) {

@@ -1,18 +1,15 @@
 package io.simswarm.scheduler.docker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.simswarm.docker.DockerClientFactory;
+import io.simswarm.docker.DockerClientOptions;
+import io.simswarm.docker.DockerEndpoint;
 import io.simswarm.scheduler.campaign.Campaign;
 import io.simswarm.scheduler.cluster.ClusterDirectory;
-import io.simswarm.scheduler.cluster.DockerTls;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /** One Docker API client per cluster endpoint, created on first use and kept. */
 @ApplicationScoped
 public class DockerClients {
+
+    /** Swarm calls are short; the paths of {@link SwarmApi} carry their API version. */
+    private static final DockerClientOptions OPTIONS = new DockerClientOptions(null, Duration.ofSeconds(10),
+            Duration.ofSeconds(60), 32);
 
     private final ClusterDirectory clusters;
     private final ObjectMapper json;
@@ -43,38 +44,9 @@ public class DockerClients {
     }
 
     private Entry create(String cluster, String host, boolean tls) {
-        DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(host)
-                .withDockerTlsVerify(tls);
-        if (tls) {
-            config.withDockerCertPath(writeCertificates(cluster, clusters.dockerTls(cluster)).toString());
-        }
-        DefaultDockerClientConfig built = config.build();
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(built.getDockerHost())
-                .sslConfig(built.getSSLConfig())
-                .maxConnections(32)
-                .connectionTimeout(Duration.ofSeconds(10))
-                .responseTimeout(Duration.ofSeconds(60))
-                .build();
-        return new Entry(new SwarmApi(host, http, json), http);
-    }
-
-    private static Path writeCertificates(String cluster, DockerTls tls) {
-        try {
-            Path dir = Files.createTempDirectory("simswarm-docker-tls-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            dir.toFile().deleteOnExit();
-            for (String[] file : new String[][] {{"ca.pem", tls.ca()}, {"cert.pem", tls.cert()},
-                    {"key.pem", tls.key()}}) {
-                Path pem = dir.resolve(file[0]);
-                Files.writeString(pem, file[1]);
-                pem.toFile().deleteOnExit();
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the Docker TLS certificates of cluster " + cluster, e);
-        }
+        DockerEndpoint endpoint = new DockerEndpoint(host, tls ? clusters.dockerTls(cluster) : null);
+        ApacheDockerHttpClient http = DockerClientFactory.http(endpoint, OPTIONS);
+        return new Entry(new SwarmApi(endpoint, http, json), http);
     }
 
     @PreDestroy

@@ -3,9 +3,11 @@ package io.simswarm.scheduler.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
+import com.github.dockerjava.transport.DockerHttpClient;
+import io.simswarm.docker.DockerEndpoint;
+import io.simswarm.docker.DockerErrors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,18 +29,18 @@ public class SwarmApi {
 
     private static final String API = "/v1.41";
 
-    private final String endpoint;
+    private final DockerEndpoint endpoint;
     private final DockerHttpClient http;
     private final ObjectMapper json;
 
-    public SwarmApi(String endpoint, DockerHttpClient http, ObjectMapper json) {
+    public SwarmApi(DockerEndpoint endpoint, DockerHttpClient http, ObjectMapper json) {
         this.endpoint = endpoint;
         this.http = http;
         this.json = json;
     }
 
     public String endpoint() {
-        return endpoint;
+        return endpoint.host();
     }
 
     /** Creates a service from its spec (Engine API ServiceSpec) and returns its id. */
@@ -111,8 +113,8 @@ public class SwarmApi {
         try {
             return answer.length == 0 ? json.createObjectNode() : json.readTree(answer);
         } catch (IOException e) {
-            throw new DockerUnavailableException("the Docker endpoint " + endpoint + " gave an unreadable answer to "
-                    + what, e);
+            throw new DockerUnavailableException("the Docker endpoint " + endpoint.host()
+                    + " gave an unreadable answer to " + what, e);
         }
     }
 
@@ -137,16 +139,16 @@ public class SwarmApi {
                 return answer;
             }
             if (status >= 300) {
-                throw new DockerUnavailableException("the Docker endpoint " + endpoint + " refused to " + what + ": "
-                        + message(answer, status));
+                throw new DockerUnavailableException("the Docker endpoint " + endpoint.host() + " refused to " + what
+                        + ": " + message(answer, status));
             }
             return answer;
         } catch (IOException | RuntimeException e) {
             if (e instanceof DockerUnavailableException known) {
                 throw known;
             }
-            throw new DockerUnavailableException("the Docker endpoint " + endpoint + " cannot be reached to " + what
-                    + ": " + e.getMessage(), e);
+            throw new DockerUnavailableException("the Docker endpoint " + endpoint.host() + " cannot be reached to "
+                    + what + ": " + DockerErrors.reason(endpoint, e), e);
         }
     }
 

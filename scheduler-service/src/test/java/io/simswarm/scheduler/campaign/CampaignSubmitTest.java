@@ -50,6 +50,8 @@ class CampaignSubmitTest {
         assertThat(request.repoUrl()).isEqualTo(StandIns.REPO + "broken");
         assertThat(request.ref()).isEqualTo("main");
         assertThat(request.dockerHost()).isEqualTo("unix:///var/run/docker.sock");
+        assertThat(request.cluster()).isEqualTo("local");
+        assertThat(request.dockerTls()).isFalse();
         await().atMost(Duration.ofSeconds(30)).until(() -> StandIns.campaignEvents(id).stream()
                 .anyMatch(e -> e.type() == CampaignEvent.Type.SUBMITTED));
     }

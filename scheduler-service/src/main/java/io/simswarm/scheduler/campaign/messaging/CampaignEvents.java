@@ -37,7 +37,8 @@ public class CampaignEvents {
     /** Asks the build service for the campaign's image on the campaign's cluster. */
     public void requestBuild(Campaign campaign) {
         BuildRequested request = BuildRequested.of(campaign.id, campaign.repoUrl, campaign.ref, campaign.workdir,
-                campaign.baseImage, campaign.buildCommand, campaign.dockerHost, campaign.registry);
+                campaign.baseImage, campaign.buildCommand, campaign.dockerHost, campaign.registry, campaign.cluster,
+                campaign.dockerTls);
         afterCommit.run(() -> send(buildRequests, campaign.id, request));
     }
 

@@ -1,4 +1,4 @@
-package io.simswarm.provisioner.tls;
+package io.simswarm.docker;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,14 +20,19 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * What a client needs to talk to a Docker engine over mutual TLS: the CA that signed the engine's certificate, and
- * the client's own certificate and private key, all PEM.
+ * the client's own certificate and private key, all PEM. This is also the JSON the provisioner answers
+ * {@code GET /clusters/{name}/docker-tls} with.
  */
 public record TlsMaterial(String caPem, String certPem, String keyPem) {
 
     private static final char[] PASSWORD = "simswarm".toCharArray();
 
-    /** An SSL context that presents the client certificate and trusts only the CA. */
+    /** An SSL context that presents the client certificate and trusts only the CA, built in memory. */
     public SSLContext sslContext() {
+        if (caPem == null || certPem == null || keyPem == null) {
+            throw new IllegalStateException("the TLS material lacks its " + (caPem == null ? "CA certificate"
+                    : certPem == null ? "client certificate" : "private key"));
+        }
         try {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
@@ -44,7 +49,7 @@ public record TlsMaterial(String caPem, String certPem, String keyPem) {
             context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("the cluster's TLS material cannot be used", e);
+            throw new IllegalStateException("the cluster's TLS material cannot be used: " + e.getMessage(), e);
         }
     }
 
@@ -65,5 +70,10 @@ public record TlsMaterial(String caPem, String certPem, String keyPem) {
             }
             throw new IOException("not a PEM private key");
         }
+    }
+
+    @Override
+    public String toString() {
+        return "TlsMaterial[key hidden]";
     }
 }

@@ -1,4 +1,4 @@
-package io.simswarm.provisioner.tls;
+package io.simswarm.docker;
 
 import java.io.IOException;
 import java.io.StringWriter;

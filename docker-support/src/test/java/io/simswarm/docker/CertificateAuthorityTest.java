@@ -1,9 +1,9 @@
-package io.simswarm.provisioner.tls;
+package io.simswarm.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.simswarm.provisioner.tls.CertificateAuthority.ClusterCertificates;
+import io.simswarm.docker.CertificateAuthority.ClusterCertificates;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -1,0 +1,28 @@
+package io.simswarm.docker;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The part of the provisioner's REST API that tells the other services where a cluster's Docker API answers and with
+ * which certificates; a REST client interface for the services that build one (Quarkus REST client).
+ */
+@Path("/clusters")
+@Produces(MediaType.APPLICATION_JSON)
+public interface ProvisionerClient {
+
+    /** Header carrying the key that lets SimSwarm services read cluster secrets ({@code SIMSWARM_INTERNAL_KEY}). */
+    String INTERNAL_KEY_HEADER = "X-SimSwarm-Internal-Key";
+
+    @GET
+    @Path("/{name}")
+    ClusterEndpoint cluster(@PathParam("name") String name);
+
+    @GET
+    @Path("/{name}/docker-tls")
+    TlsMaterial dockerTls(@PathParam("name") String name, @HeaderParam(INTERNAL_KEY_HEADER) String key);
+}
