@@ -90,6 +90,8 @@ public class CampaignEfficiency {
         String image = FixtureImage.TAG;
         List<Process> processes = new ArrayList<>();
         Map<String, Long> pids = new LinkedHashMap<>();
+        // the services must not outlive an interrupted benchmark: they would share its schemas with the next one
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroyForcibly)));
         Path store = null;
         dropSchema();
         try {
@@ -239,7 +241,7 @@ public class CampaignEfficiency {
             if (!List.of("BUILDING", "EXPANDING", "RUNNING").contains(status)) {
                 break;
             }
-            Thread.sleep(100);
+            Thread.sleep(250); // each look costs the scheduler CPU that the runs would use
         }
         Instant finished = Instant.now();
         Map<String, Double> cpuAfter = cpu.seconds();
