@@ -8,15 +8,18 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Rows for one table in PostgreSQL's COPY text format, sent with {@link CopyManager} whenever the buffer reaches
- * a few megabytes and at the end: bulk inserts with bounded memory, whatever the number of rows.
+ * a few megabytes and at the end: bulk inserts with bounded memory, whatever the number of rows. A buffer without
+ * rows sends no COPY at all.
  */
 final class CopyBuffer {
 
     private static final int FLUSH_CHARS = 4 << 20;
+    /** Small runs fill a few kilobytes: the buffer grows to {@link #FLUSH_CHARS} only when rows need it. */
+    private static final int INITIAL_CHARS = 8192;
 
     private final CopyManager copy;
     private final String sql;
-    private final StringBuilder rows = new StringBuilder(FLUSH_CHARS + 4096);
+    private final StringBuilder rows = new StringBuilder(INITIAL_CHARS);
     private boolean firstField = true;
     private long count;
 
