@@ -48,6 +48,12 @@ public final class Archives {
         return file(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Adds the files of {@code content} under {@code folder/}: a run folder of a group upload. */
+    public Archives folder(String folder, Archives content) {
+        content.files.forEach((name, bytes) -> file(folder + "/" + name, bytes));
+        return this;
+    }
+
     public Archives entry(TarArchiveEntry entry) {
         special.put(entry.getName(), entry);
         return this;

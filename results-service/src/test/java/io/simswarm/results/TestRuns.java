@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.response.ValidatableResponse;
 import io.simswarm.events.RunToken;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.UUID;
 
 /** Uploads for tests: unique campaign ids and the run tokens of the test secret. */
@@ -34,6 +35,20 @@ public final class TestRuns {
     public static Archives omnetpp61() {
         return Archives.of(OMNETPP_61).file(OUT, "Preparing for running configuration PureAlohaExperiment, run #3...\n"
                 + "<!> Simulation time limit reached -- at t=600s\nEnd.\n");
+    }
+
+    /** {@code RUN=TOKEN,...} for the Authorization header of a group upload. */
+    public static String tokenList(String campaignId, int... runs) {
+        return String.join(",", Arrays.stream(runs).mapToObj(r -> r + "=" + token(campaignId, r)).toList());
+    }
+
+    public static ValidatableResponse uploadGroup(String campaignId, byte[] body, int... runs) {
+        return uploadGroup(campaignId, "Bearer " + tokenList(campaignId, runs), body);
+    }
+
+    public static ValidatableResponse uploadGroup(String campaignId, String authorization, byte[] body) {
+        return given().header("Authorization", authorization).contentType("application/gzip").body(body)
+                .when().post("/campaigns/{c}/results", campaignId).then();
     }
 
     public static ValidatableResponse upload(String campaignId, int run, byte[] body) {

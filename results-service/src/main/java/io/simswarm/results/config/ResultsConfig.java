@@ -14,13 +14,20 @@ public interface ResultsConfig {
     /** Secret shared with the scheduler; upload tokens are verified with it. */
     String tokenSecret();
 
-    /** Largest accepted upload of one run, in bytes: applies to the gzip body and to the unpacked archive. */
+    /**
+     * Largest accepted upload body, in bytes, of one run or of a whole group: applies to the gzip body and to the
+     * unpacked archive.
+     */
     @WithDefault("1073741824")
     long maxUploadBytes();
 
-    /** Largest number of files and folders in one run's archive. */
+    /** Largest number of files and folders in one run's archive (in each run folder of a group upload). */
     @WithDefault("100000")
     int maxFiles();
+
+    /** Largest number of runs in one group upload. */
+    @WithDefault("64")
+    int maxGroupRuns();
 
     /** How long the files of a replaced upload stay readable for requests that started before the swap. */
     @WithDefault("15m")
@@ -29,7 +36,7 @@ public interface ResultsConfig {
     /** How often the files of replaced uploads are looked for and deleted. */
     Duration cleanupInterval();
 
-    /** Time limit of the transaction that stores one upload's parsed rows. */
+    /** Time limit of the transaction that stores the parsed rows of one upload (of all runs of a group). */
     @WithDefault("10m")
     Duration uploadTransactionTimeout();
 

@@ -14,31 +14,38 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Unpacks a run's tar.gz while it streams in: every entry must be a regular file or a folder with a relative path
- * that stays inside the result directory (no {@code ..}, no absolute paths, no links or devices). The gzip body
- * and the unpacked bytes are both counted against the size limit, so a gzip bomb stops early. Any violation
- * throws {@link ApiException} (400) or {@link UploadTooLargeException}; the caller discards the folder.
+ * Unpacks an upload's tar.gz while it streams in: every entry must be a regular file or a folder with a relative
+ * path that stays inside the result directory (no {@code ..}, no absolute paths, no links or devices). The gzip
+ * body and the unpacked bytes are both counted against the size limit, so a gzip bomb stops early; the number of
+ * files and folders is limited per run. Any violation throws {@link ApiException} (400) or
+ * {@link UploadTooLargeException}; the caller discards the folder.
+ *
+ * <p>The files of run {@code N} land in {@code into/N/}. For a single upload the archive root is the run's folder;
+ * for a group upload the top level holds only folders named by the group's run numbers, one for each run.
  */
-public final class ArchiveUnpacker {
+final class ArchiveUnpacker {
 
     private final long maxBytes;
     private final int maxEntries;
 
-    public ArchiveUnpacker(long maxBytes, int maxEntries) {
+    ArchiveUnpacker(long maxBytes, int maxEntries) {
         this.maxBytes = maxBytes;
         this.maxEntries = maxEntries;
     }
 
-    public List<StoredFile> unpack(InputStream body, Path into) throws IOException {
+    /** The files of every run of the group by run number (ascending), each list sorted by path. */
+    Map<Integer, List<StoredFile>> unpack(InputStream body, Path into, RunGroup group) throws IOException {
         InputStream gzip = gunzip(new LimitedInputStream(body, maxBytes, "compressed"));
         TarArchiveInputStream tar = new TarArchiveInputStream(new LimitedInputStream(gzip, maxBytes, "unpacked"));
-        List<StoredFile> files = new ArrayList<>();
+        Map<Integer, RunFolder> folders = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         TarArchiveEntry entry;
         while ((entry = nextEntry(tar)) != null) {
@@ -49,20 +56,78 @@ public final class ArchiveUnpacker {
             if (!seen.add(path)) {
                 throw ApiException.badRequest("The archive holds '" + path + "' twice.");
             }
-            if (seen.size() > maxEntries) {
-                throw ApiException.badRequest("The archive holds more than " + maxEntries + " files and folders.");
+            int run = runOf(path, entry.isDirectory(), group);
+            RunFolder folder = folders.computeIfAbsent(run, r -> new RunFolder(into.resolve(Integer.toString(r))));
+            String inRun = group.rootIsRun() ? path : pathInRunFolder(path);
+            if (inRun == null) {
+                Files.createDirectories(folder.path);
+                continue;
+            }
+            if (++folder.entries > maxEntries) {
+                throw ApiException.badRequest((group.rootIsRun() ? "The archive" : "The folder of run " + run)
+                        + " holds more than " + maxEntries + " files and folders.");
             }
             if (entry.isDirectory()) {
-                createFolder(into, path);
+                createFolder(folder.path, inRun, path);
             } else {
-                files.add(write(tar, into, path));
+                folder.files.add(write(tar, folder.path, inRun, path));
             }
         }
-        if (files.isEmpty()) {
-            throw ApiException.badRequest("The archive holds no file.");
+        return filesOfEveryRun(folders, group);
+    }
+
+    /** The run an entry belongs to: the only one of a single upload, else the one its top-level folder names. */
+    private static int runOf(String path, boolean directory, RunGroup group) {
+        if (group.rootIsRun()) {
+            return group.runs().get(0);
         }
-        files.sort((a, b) -> a.name().compareTo(b.name()));
+        int slash = path.indexOf('/');
+        String top = slash < 0 ? path : path.substring(0, slash);
+        int run = RunNumbers.parse(top);
+        if (run < 0 || (slash < 0 && !directory)) {
+            throw ApiException.badRequest("The archive entry '" + top + "' is not a run folder: the top level of a "
+                    + "group upload holds only folders named by run numbers (decimal, no sign or leading zeros).");
+        }
+        if (!group.holds(run)) {
+            throw ApiException.badRequest("The archive holds a folder for run " + run
+                    + ", but the Authorization header has no token for run " + run + ".");
+        }
+        return run;
+    }
+
+    /** The path of a group entry inside its run folder; null for the run folder itself. */
+    private static String pathInRunFolder(String path) {
+        int slash = path.indexOf('/');
+        return slash < 0 ? null : path.substring(slash + 1);
+    }
+
+    private static Map<Integer, List<StoredFile>> filesOfEveryRun(Map<Integer, RunFolder> folders, RunGroup group) {
+        Map<Integer, List<StoredFile>> files = new TreeMap<>();
+        for (int run : group.runs()) {
+            RunFolder folder = folders.get(run);
+            if (folder == null && !group.rootIsRun()) {
+                throw ApiException.badRequest("The archive holds no folder for run " + run
+                        + ", which the Authorization header names.");
+            }
+            if (folder == null || folder.files.isEmpty()) {
+                throw ApiException.badRequest(group.rootIsRun() ? "The archive holds no file."
+                        : "The folder of run " + run + " holds no file.");
+            }
+            folder.files.sort((a, b) -> a.name().compareTo(b.name()));
+            files.put(run, folder.files);
+        }
         return files;
+    }
+
+    /** What one run's folder holds so far. */
+    private static final class RunFolder {
+        private final Path path;
+        private final List<StoredFile> files = new ArrayList<>();
+        private int entries;
+
+        RunFolder(Path path) {
+            this.path = path;
+        }
     }
 
     private static InputStream gunzip(InputStream in) {
@@ -115,15 +180,15 @@ public final class ArchiveUnpacker {
         return parts.isEmpty() ? null : String.join("/", parts);
     }
 
-    private static void createFolder(Path into, String path) throws IOException {
+    private static void createFolder(Path into, String path, String archivePath) throws IOException {
         try {
             Files.createDirectories(into.resolve(path));
         } catch (FileAlreadyExistsException e) {
-            throw ApiException.badRequest("The archive holds '" + path + "' both as a file and as a folder.");
+            throw ApiException.badRequest("The archive holds '" + archivePath + "' both as a file and as a folder.");
         }
     }
 
-    private static StoredFile write(InputStream tar, Path into, String path) throws IOException {
+    private static StoredFile write(InputStream tar, Path into, String path, String archivePath) throws IOException {
         Path target = into.resolve(path);
         MessageDigest sha256 = sha256();
         long size = 0;
@@ -139,7 +204,7 @@ public final class ArchiveUnpacker {
                 }
             }
         } catch (FileAlreadyExistsException e) {
-            throw ApiException.badRequest("The archive holds '" + path + "' both as a file and as a folder.");
+            throw ApiException.badRequest("The archive holds '" + archivePath + "' both as a file and as a folder.");
         }
         return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()));
     }

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.postgresql.copy.CopyManager;
 
 /** Parses the result files of one staged upload: .vec/.vci into summaries, .sca straight into COPY rows. */
 final class ResultParsing {
@@ -72,15 +71,13 @@ final class ResultParsing {
         }
     }
 
-    /** Streams the rows of every .sca file into COPY buffers for scalar, statistic and parameter. */
-    void scalars(CopyManager copy, long uploadId) throws IOException, SQLException {
-        CopyBuffer scalarRows = new CopyBuffer(copy, "scalar", "upload_id, module, name, value, attributes");
-        CopyBuffer statisticRows = new CopyBuffer(copy, "statistic", "upload_id, module, name, count, mean, stddev, "
-                + "min, max, sum, sqrsum, fields, attributes, bin_lower, bin_count");
-        CopyBuffer parameterRows = new CopyBuffer(copy, "parameter", "upload_id, module, name, value, attributes");
+    /** Streams the rows of every .sca file into the shared COPY buffers for scalar, statistic and parameter. */
+    void scalars(RowCopies rows, long uploadId) throws IOException, SQLException {
+        long scalarsBefore = rows.scalars.count();
+        long statisticsBefore = rows.statistics.count();
         for (StoredFile file : files) {
             if (file.name().endsWith(".sca")) {
-                RowWriter writer = new RowWriter(uploadId, file.name(), scalarRows, statisticRows, parameterRows);
+                RowWriter writer = new RowWriter(uploadId, file.name(), rows);
                 try {
                     RunHeader parsed = new ScaParser(writer).parse(Files.newInputStream(staged.resolve(file.name())));
                     if (header == null) {
@@ -93,11 +90,8 @@ final class ResultParsing {
                 }
             }
         }
-        scalarRows.flush();
-        statisticRows.flush();
-        parameterRows.flush();
-        scalars = scalarRows.count();
-        statistics = (int) statisticRows.count();
+        scalars = rows.scalars.count() - scalarsBefore;
+        statistics = (int) (rows.statistics.count() - statisticsBefore);
     }
 
     /** The header to describe the run with, falling back to the first .vec file's. */
@@ -125,13 +119,12 @@ final class ResultParsing {
         private final CopyBuffer statisticRows;
         private final CopyBuffer parameterRows;
 
-        RowWriter(long uploadId, String file, CopyBuffer scalarRows, CopyBuffer statisticRows,
-                CopyBuffer parameterRows) {
+        RowWriter(long uploadId, String file, RowCopies rows) {
             this.uploadId = uploadId;
             this.file = file;
-            this.scalarRows = scalarRows;
-            this.statisticRows = statisticRows;
-            this.parameterRows = parameterRows;
+            this.scalarRows = rows.scalars;
+            this.statisticRows = rows.statistics;
+            this.parameterRows = rows.parameters;
         }
 
         @Override

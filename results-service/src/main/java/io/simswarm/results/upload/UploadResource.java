@@ -9,28 +9,44 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** {@code POST /campaigns/{campaignId}/runs/{runNumber}/results}: a run's result directory as tar.gz. */
-@Path("/campaigns/{campaignId}/runs/{runNumber}/results")
+/**
+ * Result uploads as tar.gz: {@code POST /campaigns/{campaignId}/runs/{runNumber}/results} for one run's result
+ * directory, {@code POST /campaigns/{campaignId}/results} for several runs, one top-level folder per run.
+ */
+@Path("/campaigns/{campaignId}")
+@Consumes({"application/gzip", "application/x-gzip", MediaType.APPLICATION_OCTET_STREAM})
+@Produces(MediaType.APPLICATION_JSON)
 public class UploadResource {
 
+    private final UploadTokens tokens;
     private final UploadService uploads;
 
-    public UploadResource(UploadService uploads) {
+    public UploadResource(UploadTokens tokens, UploadService uploads) {
+        this.tokens = tokens;
         this.uploads = uploads;
     }
 
     @POST
-    @Consumes({"application/gzip", "application/x-gzip", MediaType.APPLICATION_OCTET_STREAM})
-    @Produces(MediaType.APPLICATION_JSON)
+    @Path("/runs/{runNumber}/results")
     public Response upload(@RestPath String campaignId, @RestPath int runNumber,
             @RestHeader("Authorization") String authorization, @RestHeader("Content-Length") Long contentLength,
             InputStream body) throws IOException {
-        uploads.authorize(campaignId, runNumber, authorization);
+        tokens.authorize(campaignId, runNumber, authorization);
         UploadReceipt receipt = uploads.upload(campaignId, runNumber, body, contentLength);
         return Response.created(URI.create("/campaigns/" + campaignId + "/runs/" + runNumber + "/files"))
                 .entity(receipt).build();
+    }
+
+    @POST
+    @Path("/results")
+    public Response uploadGroup(@RestPath String campaignId, @RestHeader("Authorization") String authorization,
+            @RestHeader("Content-Length") Long contentLength, InputStream body) throws IOException {
+        List<Integer> runs = tokens.authorizeGroup(campaignId, authorization);
+        GroupReceipt receipt = uploads.uploadGroup(campaignId, runs, body, contentLength);
+        return Response.created(URI.create("/campaigns/" + campaignId + "/runs")).entity(receipt).build();
     }
 }
