@@ -10,6 +10,8 @@
 
 #define DEFAULT_GIVEUP_S 120
 #define DEFAULT_GZIP_LEVEL 1
+#define DEFAULT_LEASE_MAX 16
+#define LEASE_MAX_LIMIT 256
 #define MAX_SECONDS 315360000UL /* ten years */
 
 const char ENV_HELP[] =
@@ -50,8 +52,11 @@ const char ENV_HELP[] =
     "  SIMSWARM_LEASE_TOKEN   the campaign's lease token\n"
     "  SIMSWARM_LEASE_GIVEUP  seconds the scheduler may stay unreachable before the runner\n"
     "                         gives up with exit code 1 (default 120)\n"
+    "  SIMSWARM_LEASE_MAX     runs one lease answer may grant, 1-256 (default 16); the\n"
+    "                         scheduler grants several only for short runs\n"
     "  Leases runs until the scheduler answers 204 (exit code 0), heartbeats while a run\n"
     "  lasts, and reports each run's end (exit code, duration, upload state, output tail).\n"
+    "  The successful runs of a batch are uploaded and reported together at its end.\n"
     "\n"
     "Only http:// URLs (no TLS); hosts are IP addresses or names from /etc/hosts or DNS.\n"
     "Exit code 2: the environment is missing or invalid (one line on stderr says what).\n";
@@ -212,6 +217,14 @@ static int load_pilot_mode(struct runner_env *env, char *err, size_t errlen)
     env->lease_url = url;
     if (check_url("SIMSWARM_LEASE_URL", url, err, errlen) != 0)
         return -1;
+    const char *max = get("SIMSWARM_LEASE_MAX");
+    unsigned long n = DEFAULT_LEASE_MAX;
+    if (max && (parse_ulong(max, LEASE_MAX_LIMIT, &n) != 0 || n == 0)) {
+        snprintf(err, errlen, "SIMSWARM_LEASE_MAX must be 1-%d (runs per lease answer), got '%s'", LEASE_MAX_LIMIT,
+                 max);
+        return -1;
+    }
+    env->lease_max = (long)n;
     return seconds("SIMSWARM_LEASE_GIVEUP", DEFAULT_GIVEUP_S, &env->lease_giveup_s, err, errlen);
 }
 

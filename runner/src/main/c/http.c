@@ -240,6 +240,8 @@ struct reader {
     size_t pos, len;
     char *error; /* points into the response's error buffer */
     size_t errlen;
+    size_t body_cap; /* bytes allocated for the response body */
+    size_t body_max; /* bytes of the body to keep */
 };
 
 /* Reads more bytes into the buffer; returns the count, 0 at end of stream, -1 on error. */
@@ -310,11 +312,21 @@ static ssize_t rd_some(struct reader *r, char *dst, size_t max)
     return (ssize_t)n;
 }
 
-static void body_keep(struct http_response *resp, const char *data, size_t n)
+/* Keeps up to MAX bytes of the body, growing the buffer as they come (most answers are a few lines). */
+static void body_keep(struct http_response *resp, size_t *cap, size_t max, const char *data, size_t n)
 {
-    size_t room = HTTP_BODY_MAX - resp->body_len;
-    if (n > room)
+    size_t room = max - resp->body_len;
+    if (n > room) {
         n = room;
+        resp->body_truncated = 1;
+    }
+    if (resp->body_len + n + 1 > *cap) {
+        size_t want = *cap;
+        while (want < resp->body_len + n + 1)
+            want *= 2;
+        *cap = want < max + 1 ? want : max + 1;
+        resp->body = xrealloc(resp->body, *cap);
+    }
     memcpy(resp->body + resp->body_len, data, n);
     resp->body_len += n;
     resp->body[resp->body_len] = '\0';
@@ -334,7 +346,7 @@ static int read_body_bytes(struct reader *r, struct http_response *resp, long lo
                 snprintf(r->error, r->errlen, "connection closed in the middle of the response body");
             return -1;
         }
-        body_keep(resp, chunk, (size_t)got);
+        body_keep(resp, &r->body_cap, r->body_max, chunk, (size_t)got);
         if (length > 0)
             length -= got;
     }
@@ -409,7 +421,8 @@ static int read_response(struct reader *r, const struct http_request *req, struc
 int http_request(const struct http_request *req, struct http_response *resp)
 {
     memset(resp, 0, sizeof *resp);
-    resp->body = xmalloc(HTTP_BODY_MAX + 1);
+    size_t body_cap = 1024;
+    resp->body = xmalloc(body_cap);
     resp->body[0] = '\0';
 
     struct url url;
@@ -441,6 +454,8 @@ int http_request(const struct http_request *req, struct http_response *resp)
     r->pos = r->len = 0;
     r->error = resp->error;
     r->errlen = sizeof resp->error;
+    r->body_cap = body_cap;
+    r->body_max = req->body_max ? req->body_max : HTTP_BODY_MAX;
     int rc = read_response(r, req, resp);
     free(r);
     close(fd);

@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-/* At most this many bytes of a response body are kept; the rest is read and discarded. */
+/* By default at most this many bytes of a response body are kept; the rest is read and discarded. */
 #define HTTP_BODY_MAX (64 * 1024)
 
 struct url {
@@ -41,13 +41,15 @@ struct http_request {
     off_t body_size;
     int connect_timeout_ms;
     int io_timeout_ms;   /* per read or write, not for the whole exchange */
+    size_t body_max;     /* response body bytes to keep; 0 = HTTP_BODY_MAX */
 };
 
 struct http_response {
     int status;          /* HTTP status; 0 when no response arrived */
     char error[256];     /* transport failure, when status is 0 */
-    char *body;          /* NUL-terminated, at most HTTP_BODY_MAX bytes */
+    char *body;          /* NUL-terminated, at most body_max bytes */
     size_t body_len;
+    int body_truncated;  /* the body was longer than body_max: the rest was discarded */
 };
 
 /* Parses http://host[:port][/path]; returns 0, or -1 with a reason in ERR. */

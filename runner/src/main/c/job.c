@@ -1,7 +1,7 @@
 #define _GNU_SOURCE
 #include "job.h"
-#include "http.h"
 #include "targz.h"
+#include "upload.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -12,11 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#define UPLOAD_ATTEMPTS 4
-#define UPLOAD_FIRST_BACKOFF_MS 500
-#define UPLOAD_CONNECT_TIMEOUT_MS 10000
-#define UPLOAD_IO_TIMEOUT_MS 120000 /* the service may parse the results before it answers */
 
 const char *upload_state_name(enum upload_state state)
 {
@@ -109,76 +104,6 @@ static char *out_file_name(const char *dir, const char *config, long run)
 
 /* ---------------------------------------------------------------- upload */
 
-static int transient_status(int status)
-{
-    return status == 502 || status == 503 || status == 504;
-}
-
-/* POSTs the archive; returns 0 on a 2xx answer, else -1 with a one-line reason in WHY. */
-static int post_archive(const struct job *job, int fd, off_t size, struct strbuf *why)
-{
-    char *auth = xprintf("Bearer %s", job->token);
-    struct http_header headers[] = {{"Authorization", auth}, {"Content-Type", "application/gzip"}};
-    struct http_request req = {
-        .method = "POST", .url = job->upload_url, .headers = headers, .header_count = 2,
-        .body_fd = fd, .body_size = size,
-        .connect_timeout_ms = UPLOAD_CONNECT_TIMEOUT_MS, .io_timeout_ms = UPLOAD_IO_TIMEOUT_MS};
-    int64_t backoff = UPLOAD_FIRST_BACKOFF_MS;
-    int result = -1;
-    for (int attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
-        struct http_response resp;
-        int rc = http_request(&req, &resp);
-        if (rc == 0 && resp.status >= 200 && resp.status < 300) {
-            result = 0;
-        } else if (rc == 0 && !transient_status(resp.status)) {
-            char *line = first_line(resp.body, 200);
-            sb_printf(why, "HTTP %d%s%s", resp.status, *line ? ": " : "", line);
-            free(line);
-            attempt = UPLOAD_ATTEMPTS;
-        } else if (attempt == UPLOAD_ATTEMPTS) {
-            if (rc == 0)
-                sb_printf(why, "HTTP %d after %d attempts", resp.status, attempt);
-            else
-                sb_printf(why, "%s (after %d attempts)", resp.error, attempt);
-        }
-        http_response_free(&resp);
-        if (result == 0 || attempt >= UPLOAD_ATTEMPTS || process_stop_requested())
-            break;
-        process_sleep_ms(backoff);
-        backoff *= 2;
-    }
-    if (result != 0 && why->len == 0)
-        sb_puts(why, "interrupted");
-    free(auth);
-    return result;
-}
-
-static enum upload_state upload(const struct job *job, const char *work, const char *results, struct strbuf *why)
-{
-    char *archive = xprintf("%s/results.tar.gz", work);
-    int fd = open(archive, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    free(archive);
-    if (fd < 0) {
-        sb_printf(why, "cannot create the archive: %s", strerror(errno));
-        return UPLOAD_FAILED;
-    }
-    char err[512];
-    int files = targz_write_dir(results, fd, job->env->gzip_level, err, sizeof err);
-    if (files < 0) {
-        sb_printf(why, "cannot pack %s: %s", results, err);
-        close(fd);
-        return UPLOAD_FAILED;
-    }
-    off_t size = lseek(fd, 0, SEEK_END);
-    int rc = post_archive(job, fd, size, why);
-    close(fd);
-    if (rc == 0)
-        msg("run %ld: uploaded %d file(s), %lld bytes", job->run, files, (long long)size);
-    return rc == 0 ? UPLOAD_OK : UPLOAD_FAILED;
-}
-
-/* ---------------------------------------------------------------- one run */
-
 static void append_line(char **text, const char *line)
 {
     char *joined = xprintf("%s%s: %s\n", *text ? *text : "", RUNNER_NAME, line);
@@ -186,7 +111,53 @@ static void append_line(char **text, const char *line)
     *text = joined;
 }
 
-void job_run(const struct job *job, struct job_outcome *out)
+void job_upload_failed(const struct job *job, struct job_outcome *out, const char *url, const char *why)
+{
+    char *line = xprintf("run %ld: upload to %s failed: %s", job->run, url, why);
+    msg("%s", line);
+    append_line(&out->tail, line);
+    free(line);
+    out->upload = UPLOAD_FAILED;
+}
+
+void job_upload(const struct job *job, struct job_outcome *out)
+{
+    struct strbuf why = {0};
+    char *archive = xprintf("%s/results.tar.gz", out->work_dir);
+    int fd = open(archive, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    char err[512];
+    int files = -1;
+    if (fd < 0)
+        sb_printf(&why, "cannot create the archive: %s", strerror(errno));
+    else if ((files = targz_write_dir(out->result_dir, fd, job->env->gzip_level, err, sizeof err)) < 0)
+        sb_printf(&why, "cannot pack %s: %s", out->result_dir, err);
+    if (files >= 0) {
+        off_t size = lseek(fd, 0, SEEK_END);
+        char *auth = xprintf("Bearer %s", job->token);
+        int status;
+        if (upload_archive(job->upload_url, auth, fd, size, &why, &status) == 0) {
+            out->upload = UPLOAD_OK;
+            msg("run %ld: uploaded %d file(s), %lld bytes", job->run, files, (long long)size);
+        }
+        free(auth);
+    }
+    if (fd >= 0)
+        close(fd);
+    unlink(archive);
+    free(archive);
+    if (out->upload != UPLOAD_OK)
+        job_upload_failed(job, out, job->upload_url, why.data);
+    sb_free(&why);
+}
+
+/* ---------------------------------------------------------------- one run */
+
+int job_succeeded(const struct job_outcome *out)
+{
+    return out->exit_code == 0 && !out->withdrawn && !out->interrupted;
+}
+
+void job_simulate(const struct job *job, struct job_outcome *out)
 {
     const struct runner_env *env = job->env;
     memset(out, 0, sizeof *out);
@@ -201,6 +172,8 @@ void job_run(const struct job *job, struct job_outcome *out)
         append_line(&out->tail, line);
         free(line);
         out->exit_code = 127;
+        if (results)
+            remove_tree(work);
         free(results);
         free(work);
         return;
@@ -209,8 +182,8 @@ void job_run(const struct job *job, struct job_outcome *out)
     char *command = build_command(env, job->run, results);
     char *output = xprintf("%s/output", work);
     struct process_spec spec = {.command = command, .output_path = output, .timeout_s = env->run_timeout_s,
-                                .heartbeat_s = job->heartbeat_s, .heartbeat = job->heartbeat,
-                                .ctx = job->heartbeat_ctx};
+                                .heartbeat_s = job->heartbeat_s, .heartbeat_first_at = job->heartbeat_first_at,
+                                .heartbeat = job->heartbeat, .ctx = job->heartbeat_ctx};
     struct process_result res;
     process_run(&spec, &res);
     out->exit_code = res.exit_code;
@@ -222,28 +195,33 @@ void job_run(const struct job *job, struct job_outcome *out)
     char *out_name = out_file_name(results, env->config, job->run);
     if (rename(output, out_name) != 0)
         msg("run %ld: cannot move the output to %s: %s", job->run, out_name, strerror(errno));
-
-    if (out->exit_code == 0 && !out->withdrawn && !out->interrupted) {
-        struct strbuf why = {0};
-        out->upload = upload(job, work, results, &why);
-        if (out->upload == UPLOAD_FAILED) {
-            char *line = xprintf("run %ld: upload to %s failed: %s", job->run, job->upload_url, why.data);
-            msg("%s", line);
-            append_line(&out->tail, line);
-            free(line);
-        }
-        sb_free(&why);
-    }
-    remove_tree(work);
     free(out_name);
     free(output);
     free(command);
-    free(results);
-    free(work);
+
+    if (job_succeeded(out)) {
+        out->work_dir = work;
+        out->result_dir = results;
+    } else {
+        remove_tree(work);
+        free(results);
+        free(work);
+    }
+}
+
+void job_run(const struct job *job, struct job_outcome *out)
+{
+    job_simulate(job, out);
+    if (job_succeeded(out))
+        job_upload(job, out);
 }
 
 void job_outcome_free(struct job_outcome *out)
 {
+    if (out->work_dir)
+        remove_tree(out->work_dir);
+    free(out->work_dir);
+    free(out->result_dir);
     free(out->tail);
-    out->tail = NULL;
+    memset(out, 0, sizeof *out);
 }

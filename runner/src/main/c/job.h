@@ -1,6 +1,7 @@
 /*
  * One run from start to end: a fresh directory, the simulation command, the .out file named
- * like OMNeT++'s cmdenv-output-file, and the upload of the result directory as tar.gz.
+ * like OMNeT++'s cmdenv-output-file, and the upload of the result directory as tar.gz. The upload
+ * may come later than the simulation (pilot mode uploads the runs of a batch together at its end).
  */
 #ifndef SIMSWARM_JOB_H
 #define SIMSWARM_JOB_H
@@ -18,6 +19,7 @@ struct job {
     const char *token;
     const char *upload_url;  /* final URL, {run} already replaced */
     long heartbeat_s;        /* 0 = none */
+    int64_t heartbeat_first_at; /* now_ms() time of the first heartbeat; 0 = heartbeat_s after the start */
     enum heartbeat_answer (*heartbeat)(void *ctx);
     void *heartbeat_ctx;
 };
@@ -29,9 +31,26 @@ struct job_outcome {
     int withdrawn;
     int interrupted;
     char *tail;              /* last lines of the output, plus any upload failure */
+    char *work_dir;          /* kept after a successful simulation until job_outcome_free(), else NULL */
+    char *result_dir;        /* work_dir/results: what is uploaded */
 };
 
+/* Runs the simulation. After a success (job_succeeded) the result directory is kept for the upload. */
+void job_simulate(const struct job *job, struct job_outcome *outcome);
+
+/* True when the simulation exited 0 by itself (not withdrawn, not stopped). */
+int job_succeeded(const struct job_outcome *outcome);
+
+/* Packs the kept result directory and uploads it alone to the job's upload URL. */
+void job_upload(const struct job *job, struct job_outcome *outcome);
+
+/* Records that the upload to URL failed: one line on stderr and in the tail, upload state failed. */
+void job_upload_failed(const struct job *job, struct job_outcome *outcome, const char *url, const char *why);
+
+/* job_simulate(), then job_upload() after a success. */
 void job_run(const struct job *job, struct job_outcome *outcome);
+
+/* Frees the outcome and removes its run directory, if still there. */
 void job_outcome_free(struct job_outcome *outcome);
 
 const char *upload_state_name(enum upload_state state);

@@ -312,7 +312,7 @@ int process_run(const struct process_spec *spec, struct process_result *res)
     if (spec->timeout_s > 0)
         s.timeout_at = s.start + spec->timeout_s * 1000;
     if (spec->heartbeat_s > 0 && spec->heartbeat)
-        s.heartbeat_at = s.start + spec->heartbeat_s * 1000;
+        s.heartbeat_at = spec->heartbeat_first_at > 0 ? spec->heartbeat_first_at : s.start + spec->heartbeat_s * 1000;
 
     int out_open = 1, status = 0, ended = 0;
     while (!ended) {

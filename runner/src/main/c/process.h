@@ -20,6 +20,8 @@ struct process_spec {
     const char *output_path; /* created (truncated); receives stdout and stderr */
     long timeout_s;          /* 0 = no limit */
     long heartbeat_s;        /* 0 = no heartbeat */
+    int64_t heartbeat_first_at; /* now_ms() time of the first heartbeat (due at once if past); 0 = heartbeat_s
+                                   after the start */
     enum heartbeat_answer (*heartbeat)(void *ctx);
     void *ctx;
 };

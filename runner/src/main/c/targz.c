@@ -236,7 +236,8 @@ static int add_tree(struct gz *gz, const char *path, const char *prefix)
     return count;
 }
 
-int targz_write_dir(const char *dir, int out_fd, int level, char *err, size_t errlen)
+int targz_write_dirs(const struct targz_source *sources, size_t count, int out_fd, int level, char *err,
+                     size_t errlen)
 {
     struct gz *gz = xmalloc(sizeof *gz);
     memset(&gz->z, 0, sizeof gz->z);
@@ -249,19 +250,29 @@ int targz_write_dir(const char *dir, int out_fd, int level, char *err, size_t er
         free(gz);
         return -1;
     }
-    int count = add_tree(gz, dir, "");
-    if (count >= 0) {
+    int total = 0;
+    for (size_t i = 0; i < count && total >= 0; i++) {
+        int files = add_tree(gz, sources[i].dir, sources[i].prefix);
+        total = files < 0 ? -1 : total + files;
+    }
+    if (total >= 0) {
         static const char end[2 * BLOCK];
         if (gz_write(gz, end, sizeof end) != 0)
-            count = -1;
+            total = -1;
     }
-    if (count >= 0) {
+    if (total >= 0) {
         gz->z.next_in = NULL;
         gz->z.avail_in = 0;
         if (gz_deflate(gz, Z_FINISH) != 0)
-            count = -1;
+            total = -1;
     }
     deflateEnd(&gz->z);
     free(gz);
-    return count;
+    return total;
+}
+
+int targz_write_dir(const char *dir, int out_fd, int level, char *err, size_t errlen)
+{
+    struct targz_source source = {.dir = dir, .prefix = ""};
+    return targz_write_dirs(&source, 1, out_fd, level, err, errlen);
 }

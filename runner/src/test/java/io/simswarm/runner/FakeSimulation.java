@@ -9,7 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * A shell script standing in for a simulation program where a test needs result files that
  * examples/queueing does not write (long names, sub-directories, no .sca, big files, chosen exit
- * codes). FAKE_MODE in the runner's environment says what it writes into --result-dir.
+ * codes, one slow run among quick ones). FAKE_MODE in the runner's environment says what it writes into
+ * --result-dir; in mode "slowrun" the run numbered FAKE_SLOW_RUN lasts ten minutes.
  */
 final class FakeSimulation {
 
@@ -52,6 +53,9 @@ final class FakeSimulation {
                 lines)
                     i=1; while [ $i -le 120 ]; do echo "output line $i"; i=$((i + 1)); done
                     echo scalar > "$dir/Fake-#$run.sca" ;;
+                slowrun)
+                    echo scalar > "$dir/Fake-#$run.sca"
+                    if [ "$run" = "$FAKE_SLOW_RUN" ]; then sleep 600; fi ;;
             esac
             """;
 

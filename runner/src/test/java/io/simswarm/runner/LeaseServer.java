@@ -18,12 +18,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * A scripted stand-in for the scheduler's lease resource (pilot protocol of docs/architecture.md):
- * answers lease requests from a script, counts heartbeats and records every finish report. Like the
- * scheduler, it answers a finish call that carries {@code X-Next-Lease: 1} with the next scripted
- * answer; {@link #startPlain} makes one that acknowledges finish calls with an empty 200 instead.
+ * answers lease requests from a script, counts heartbeats and records every finish report, single
+ * or batch ({@code POST .../finished}). Like the scheduler, it answers a finish call that carries
+ * {@code X-Next-Lease: 1} with the next scripted answer; {@link #startPlain} makes one that
+ * acknowledges finish calls with an empty 200 instead, {@link #withoutBatchFinish} one that answers
+ * batch finishes 404 like a scheduler from before batches.
  */
 final class LeaseServer implements AutoCloseable {
 
@@ -31,7 +34,7 @@ final class LeaseServer implements AutoCloseable {
     static final String TOKEN = "lease-token-c1";
 
     /** What the next lease request gets. */
-    sealed interface Answer permits Grant, Wait, Refuse {
+    sealed interface Answer permits Grant, Batch, Wait, Refuse {
     }
 
     /** A lease of RUN; its heartbeats are answered 410 when withdraw is set. */
@@ -41,19 +44,31 @@ final class LeaseServer implements AutoCloseable {
         }
     }
 
+    /** Several leases in one answer, in this order; the first block names the group upload URL when asked to. */
+    record Batch(List<Grant> grants, boolean groupUpload) implements Answer {
+        static Batch of(int... runs) {
+            return new Batch(IntStream.of(runs).mapToObj(Grant::of).toList(), true);
+        }
+    }
+
     record Wait(int seconds) implements Answer {
     }
 
     record Refuse(int status, String body) implements Answer {
     }
 
-    /** One finish report, as received. */
+    /** One finish report, as received; RECEIVED is a System.nanoTime(). */
     record Finish(String leaseId, int run, String exitCode, String durationMs, String upload, String contentType,
-                  String body) {
+                  String body, String nextLease, String leaseMax, long received) {
 
         List<String> lines() {
             return body.lines().toList();
         }
+    }
+
+    /** One batch finish report ({@code POST .../finished}), as received, with the runs of its lines' leases. */
+    record BatchFinish(List<String> lines, List<Integer> runs, String contentType, String nextLease,
+                       String leaseMax) {
     }
 
     private final HttpServer server;
@@ -61,6 +76,8 @@ final class LeaseServer implements AutoCloseable {
     private final Deque<Answer> script = new ArrayDeque<>();
     private final Map<String, Grant> leases = new ConcurrentHashMap<>();
     private final List<Finish> finishes = new CopyOnWriteArrayList<>();
+    private final List<BatchFinish> batchFinishes = new CopyOnWriteArrayList<>();
+    private final List<String> leaseMaxOnLeaseRequests = new CopyOnWriteArrayList<>();
     private final List<String> workers = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger leaseRequests = new AtomicInteger();
@@ -68,10 +85,13 @@ final class LeaseServer implements AutoCloseable {
     private final AtomicInteger leaseIds = new AtomicInteger();
     private final AtomicInteger nextOnFinish = new AtomicInteger();
     private final String uploadTemplate;
+    private final String groupUploadUrl;
     private final boolean answersNextOnFinish;
+    private volatile boolean batchFinish = true;
 
-    private LeaseServer(String uploadTemplate, boolean answersNextOnFinish) throws IOException {
-        this.uploadTemplate = uploadTemplate;
+    private LeaseServer(UploadServer uploads, boolean answersNextOnFinish) throws IOException {
+        this.uploadTemplate = uploads.urlTemplate();
+        this.groupUploadUrl = uploads.groupUrl();
         this.answersNextOnFinish = answersNextOnFinish;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(PATH, this::handle);
@@ -81,16 +101,22 @@ final class LeaseServer implements AutoCloseable {
 
     /** Leases point their uploads at UPLOADS; after the scripted answers every request gets 204. */
     static LeaseServer start(UploadServer uploads, Answer... answers) throws IOException {
-        LeaseServer server = new LeaseServer(uploads.urlTemplate(), true);
+        LeaseServer server = new LeaseServer(uploads, true);
         server.script.addAll(List.of(answers));
         return server;
     }
 
     /** A server that hands out leases only on lease requests, never with the answer to a finish call. */
     static LeaseServer startPlain(UploadServer uploads, Answer... answers) throws IOException {
-        LeaseServer server = new LeaseServer(uploads.urlTemplate(), false);
+        LeaseServer server = new LeaseServer(uploads, false);
         server.script.addAll(List.of(answers));
         return server;
+    }
+
+    /** From now on, batch finish calls are answered 404, as by a scheduler from before batches. */
+    LeaseServer withoutBatchFinish() {
+        batchFinish = false;
+        return this;
     }
 
     String url() {
@@ -108,6 +134,15 @@ final class LeaseServer implements AutoCloseable {
 
     int leaseRequests() {
         return leaseRequests.get();
+    }
+
+    /** The X-Lease-Max header of every lease request, in order ("null" when absent). */
+    List<String> leaseMaxOnLeaseRequests() {
+        return List.copyOf(leaseMaxOnLeaseRequests);
+    }
+
+    List<BatchFinish> batchFinishes() {
+        return List.copyOf(batchFinishes);
     }
 
     /** Lease answers handed out with the answer to a finish call. */
@@ -143,6 +178,8 @@ final class LeaseServer implements AutoCloseable {
             String rest = exchange.getRequestURI().getPath().substring(PATH.length());
             if (rest.isEmpty() || rest.equals("/")) {
                 lease(exchange);
+            } else if (rest.equals("/finished")) {
+                batchFinish(exchange, body);
             } else if (rest.endsWith("/heartbeat")) {
                 heartbeat(exchange, rest.substring(1, rest.length() - "/heartbeat".length()));
             } else if (rest.endsWith("/finish")) {
@@ -155,6 +192,7 @@ final class LeaseServer implements AutoCloseable {
 
     private void lease(HttpExchange exchange) throws IOException {
         leaseRequests.incrementAndGet();
+        leaseMaxOnLeaseRequests.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Lease-Max")));
         respondWithNext(exchange, 204, "");
     }
 
@@ -171,13 +209,24 @@ final class LeaseServer implements AutoCloseable {
         } else if (answer instanceof Refuse refuse) {
             respond(exchange, refuse.status(), refuse.body());
         } else if (answer instanceof Grant grant) {
-            String id = "lease-" + leaseIds.incrementAndGet();
-            leases.put(id, grant);
-            respond(exchange, 200, "lease " + id + "\nrun " + grant.run() + "\nattempt " + grant.attempt()
-                    + "\ntoken " + tokenOf(grant.run()) + "\nupload "
-                    + uploadTemplate.replace("{run}", Integer.toString(grant.run()))
-                    + "\nheartbeat " + grant.heartbeatSeconds() + "\n");
+            respond(exchange, 200, block(grant, false));
+        } else if (answer instanceof Batch batch) {
+            StringBuilder text = new StringBuilder();
+            for (Grant grant : batch.grants()) {
+                text.append(text.isEmpty() ? "" : "\n").append(block(grant, text.isEmpty() && batch.groupUpload()));
+            }
+            respond(exchange, 200, text.toString());
         }
+    }
+
+    /** One lease block, as the scheduler writes it; the group-upload line when asked. */
+    private String block(Grant grant, boolean groupUpload) {
+        String id = "lease-" + leaseIds.incrementAndGet();
+        leases.put(id, grant);
+        String block = "lease " + id + "\nrun " + grant.run() + "\nattempt " + grant.attempt() + "\ntoken "
+                + tokenOf(grant.run()) + "\nupload " + uploadTemplate.replace("{run}", Integer.toString(grant.run()))
+                + "\nheartbeat " + grant.heartbeatSeconds() + "\n";
+        return groupUpload ? block + "group-upload " + groupUploadUrl + "\n" : block;
     }
 
     static String tokenOf(int run) {
@@ -199,12 +248,33 @@ final class LeaseServer implements AutoCloseable {
         var headers = exchange.getRequestHeaders();
         finishes.add(new Finish(id, grant == null ? -1 : grant.run(), headers.getFirst("X-Exit-Code"),
                 headers.getFirst("X-Duration-Ms"), headers.getFirst("X-Upload"), headers.getFirst("Content-Type"),
-                body));
+                body, headers.getFirst("X-Next-Lease"), headers.getFirst("X-Lease-Max"), System.nanoTime()));
         if (answersNextOnFinish && "1".equals(headers.getFirst("X-Next-Lease"))) {
             nextOnFinish.incrementAndGet();
             respondWithNext(exchange, 200, "none\n");
         } else {
             respond(exchange, 200, "");
+        }
+    }
+
+    private void batchFinish(HttpExchange exchange, String body) throws IOException {
+        if (!batchFinish) {
+            respond(exchange, 404, "Not Found\n");
+            return;
+        }
+        var headers = exchange.getRequestHeaders();
+        List<String> lines = body.lines().toList();
+        List<Integer> runs = lines.stream().map(line -> {
+            Grant grant = leases.get(line.split(" ")[0]);
+            return grant == null ? -1 : grant.run();
+        }).toList();
+        batchFinishes.add(new BatchFinish(lines, runs, headers.getFirst("Content-Type"),
+                headers.getFirst("X-Next-Lease"), headers.getFirst("X-Lease-Max")));
+        if (answersNextOnFinish && "1".equals(headers.getFirst("X-Next-Lease"))) {
+            nextOnFinish.incrementAndGet();
+            respondWithNext(exchange, 200, "none\n");
+        } else {
+            respond(exchange, 204, "");
         }
     }
 

@@ -83,7 +83,10 @@ class RunnerEnvironmentTest {
                 arguments(pilot("SIMSWARM_LEASE_URL", "ftp://scheduler/leases"),
                         "SIMSWARM_LEASE_URL is invalid: not an http:// URL"),
                 arguments(pilot("SIMSWARM_LEASE_URL", "http://:8083/leases"), "SIMSWARM_LEASE_URL is invalid: URL has no host"),
-                arguments(pilot("SIMSWARM_LEASE_GIVEUP", "-5"), "SIMSWARM_LEASE_GIVEUP must be a whole number of seconds"));
+                arguments(pilot("SIMSWARM_LEASE_GIVEUP", "-5"), "SIMSWARM_LEASE_GIVEUP must be a whole number of seconds"),
+                arguments(pilot("SIMSWARM_LEASE_MAX", "0"), "SIMSWARM_LEASE_MAX must be 1-256 (runs per lease answer), got '0'"),
+                arguments(pilot("SIMSWARM_LEASE_MAX", "257"), "SIMSWARM_LEASE_MAX must be 1-256 (runs per lease answer), got '257'"),
+                arguments(pilot("SIMSWARM_LEASE_MAX", "many"), "SIMSWARM_LEASE_MAX must be 1-256 (runs per lease answer), got 'many'"));
     }
 
     @ParameterizedTest

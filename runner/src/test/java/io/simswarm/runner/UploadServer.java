@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,16 +19,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A stand-in for the results service's upload endpoint: records every POST and answers as told,
- * with a chunked body.
+ * A stand-in for the results service's upload endpoints, a run's ({@code /campaigns/c1/runs/N/results})
+ * and the campaign's group upload ({@code /campaigns/c1/results}): records every POST and answers as
+ * told, with a chunked body.
  */
 final class UploadServer implements AutoCloseable {
 
     static final String PATH_PREFIX = "/campaigns/c1/runs/";
+    static final String GROUP_PATH = "/campaigns/c1/results";
 
-    /** One received upload: the request line's path, the headers that matter and the body. */
+    /** One received upload: the request line's path, the headers that matter, the body; RECEIVED a nanoTime(). */
     record Upload(String path, String authorization, String contentType, String contentLength,
-                  String transferEncoding, byte[] body) {
+                  String transferEncoding, byte[] body, long received) {
 
         int run() {
             String rest = path.substring(PATH_PREFIX.length());
@@ -38,6 +41,20 @@ final class UploadServer implements AutoCloseable {
         Map<String, byte[]> entries() {
             return Archive.read(body);
         }
+
+        /** A group upload's entries by top-level folder: folder name to (name below it to content). */
+        Map<String, Map<String, byte[]>> folders() {
+            Map<String, Map<String, byte[]>> folders = new LinkedHashMap<>();
+            entries().forEach((name, content) -> {
+                int slash = name.indexOf('/');
+                if (slash <= 0) {
+                    throw new AssertionError("entry outside a run folder: " + name);
+                }
+                folders.computeIfAbsent(name.substring(0, slash), f -> new LinkedHashMap<>())
+                        .put(name.substring(slash + 1), content);
+            });
+            return folders;
+        }
     }
 
     private record Answer(int status, String body) {
@@ -46,8 +63,11 @@ final class UploadServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+    private final List<Upload> groupUploads = new CopyOnWriteArrayList<>();
     private final Deque<Answer> nextAnswers = new ArrayDeque<>();
+    private final Deque<Answer> nextGroupAnswers = new ArrayDeque<>();
     private volatile Answer answer = new Answer(201, "stored\n");
+    private volatile Answer groupAnswer = new Answer(201, "{\"campaignId\": \"c1\", \"runs\": []}\n");
 
     private UploadServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -73,6 +93,11 @@ final class UploadServer implements AutoCloseable {
         return urlTemplate().replace("{run}", Integer.toString(run));
     }
 
+    /** The group upload URL of campaign c1. */
+    String groupUrl() {
+        return "http://127.0.0.1:" + port() + GROUP_PATH;
+    }
+
     /** Every later upload gets this answer. */
     void answer(int status, String body) {
         answer = new Answer(status, body);
@@ -83,8 +108,23 @@ final class UploadServer implements AutoCloseable {
         nextAnswers.add(new Answer(status, body));
     }
 
+    /** Every later group upload gets this answer. */
+    void answerGroup(int status, String body) {
+        groupAnswer = new Answer(status, body);
+    }
+
+    /** The next group upload (only) gets this answer; queued before the standing one. */
+    synchronized void answerGroupOnce(int status, String body) {
+        nextGroupAnswers.add(new Answer(status, body));
+    }
+
+    /** The single uploads (one run each), in order. */
     List<Upload> uploads() {
         return List.copyOf(uploads);
+    }
+
+    List<Upload> groupUploads() {
+        return List.copyOf(groupUploads);
     }
 
     Upload uploadOf(int run) {
@@ -92,7 +132,10 @@ final class UploadServer implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no upload for run " + run + " among " + uploads));
     }
 
-    private synchronized Answer nextAnswer() {
+    private synchronized Answer nextAnswer(boolean group) {
+        if (group) {
+            return nextGroupAnswers.isEmpty() ? groupAnswer : nextGroupAnswers.poll();
+        }
         return nextAnswers.isEmpty() ? answer : nextAnswers.poll();
     }
 
@@ -103,10 +146,12 @@ final class UploadServer implements AutoCloseable {
                 body = in.readAllBytes();
             }
             var headers = exchange.getRequestHeaders();
-            uploads.add(new Upload(exchange.getRequestURI().getPath(), headers.getFirst("Authorization"),
+            String path = exchange.getRequestURI().getPath();
+            boolean group = path.equals(GROUP_PATH);
+            (group ? groupUploads : uploads).add(new Upload(path, headers.getFirst("Authorization"),
                     headers.getFirst("Content-Type"), headers.getFirst("Content-Length"),
-                    headers.getFirst("Transfer-Encoding"), body));
-            Answer a = nextAnswer();
+                    headers.getFirst("Transfer-Encoding"), body, System.nanoTime()));
+            Answer a = nextAnswer(group);
             byte[] text = a.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             // chunked (length 0) on purpose: the lease server answers with Content-Length, so the
