@@ -109,5 +109,19 @@ public interface SchedulerConfig {
         /** How often expired leases are looked for. */
         @WithDefault("2s")
         Duration sweepInterval();
+
+        /**
+         * Most runs one lease answer grants, whatever a worker asks for with {@code X-Lease-Max}; 1 turns batches
+         * off.
+         */
+        @WithDefault("16")
+        int maxBatch();
+
+        /**
+         * How long a batch of short runs should keep a worker busy: a worker is granted as many runs as take about
+         * this long, judged by the campaign's runs so far (runs longer than this go one by one).
+         */
+        @WithDefault("1s")
+        Duration batchDuration();
     }
 }

@@ -32,6 +32,11 @@ public class TaskUrls {
         return results() + "/campaigns/" + campaignId + "/runs/" + runNumber + "/results";
     }
 
+    /** Where several runs of the campaign are uploaded in one archive. */
+    public String groupUploadUrl(String campaignId) {
+        return results() + "/campaigns/" + campaignId + "/results";
+    }
+
     private String scheduler() {
         return trimmed(config.taskSchedulerUrl().orElseGet(() -> "http://127.0.0.1:" + port()));
     }

@@ -10,11 +10,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** The pilot lease protocol, as the runner inside every worker task speaks it (docs/architecture.md). */
 @Path("/campaigns/{id}/leases")
 public class LeaseResource {
+
+    private static final String LEASE_MAX = "X-Lease-Max";
 
     private final LeaseService leases;
 
@@ -25,8 +29,9 @@ public class LeaseResource {
     @POST
     @Produces(MediaType.TEXT_PLAIN)
     public Response lease(@PathParam("id") String campaignId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("X-Worker") String worker) {
-        LeaseAnswer answer = leases.lease(campaignId, bearer(authorization), workerName(worker));
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("X-Worker") String worker,
+            @HeaderParam(LEASE_MAX) String leaseMax) {
+        LeaseAnswer answer = leases.lease(campaignId, bearer(authorization), workerName(worker), maxRuns(leaseMax));
         if (answer instanceof LeaseAnswer.Done) {
             return Response.noContent().build();
         }
@@ -53,13 +58,13 @@ public class LeaseResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam("X-Exit-Code") String exitCode, @HeaderParam("X-Duration-Ms") String durationMs,
             @HeaderParam("X-Upload") String upload, @HeaderParam("X-Next-Lease") String nextLease,
-            @HeaderParam("X-Worker") String worker, String logTail) {
-        FinishReport report = new FinishReport(number("X-Exit-Code", exitCode),
-                durationMs == null ? 0 : number("X-Duration-Ms", durationMs),
+            @HeaderParam("X-Worker") String worker, @HeaderParam(LEASE_MAX) String leaseMax, String logTail) {
+        FinishReport report = new FinishReport(number("Header X-Exit-Code", exitCode),
+                durationMs == null ? 0 : number("Header X-Duration-Ms", durationMs),
                 upload == null ? "skipped" : upload.strip().toLowerCase(), logTail);
         boolean wantsNext = "1".equals(nextLease == null ? null : nextLease.strip());
         LeaseService.Finished finished = leases.finish(campaignId, bearer(authorization),
-                leaseId(campaignId, lease), report, wantsNext ? workerName(worker) : null);
+                leaseId(campaignId, lease), report, wantsNext ? workerName(worker) : null, maxRuns(leaseMax));
         if (!finished.held()) {
             return gone(lease);
         }
@@ -67,6 +72,61 @@ public class LeaseResource {
             return Response.noContent().build();
         }
         return Response.ok(finished.next().toText(), MediaType.TEXT_PLAIN).build();
+    }
+
+    /**
+     * Records the ends of several leased runs that succeeded (a worker's batch), one line per run:
+     * {@code LEASE EXIT_CODE DURATION_MS UPLOAD}. 204, or with {@code X-Next-Lease: 1} 200 with the worker's next
+     * lease answer. Leases no longer held are skipped; failed runs are reported one by one with their log tails.
+     */
+    @POST
+    @Path("/finished")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response finished(@PathParam("id") String campaignId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("X-Next-Lease") String nextLease,
+            @HeaderParam("X-Worker") String worker, @HeaderParam(LEASE_MAX) String leaseMax, String body) {
+        Map<UUID, FinishReport> reports = new LinkedHashMap<>();
+        String[] lines = body == null ? new String[0] : body.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] fields = line.split("\\s+");
+            if (fields.length != 4) {
+                throw ApiException.badRequest("Line " + (i + 1) + " of the report must be 'LEASE EXIT_CODE DURATION_MS"
+                        + " UPLOAD', not '" + line + "'.");
+            }
+            UUID lease;
+            try {
+                lease = UUID.fromString(fields[0]);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("Line " + (i + 1) + " of the report does not start with a lease id: '"
+                        + line + "'.");
+            }
+            reports.put(lease, new FinishReport(number("The exit code on line " + (i + 1),
+                    fields[1]), number("The duration on line " + (i + 1), fields[2]), fields[3].toLowerCase(), ""));
+        }
+        boolean wantsNext = "1".equals(nextLease == null ? null : nextLease.strip());
+        LeaseAnswer next = leases.finishAll(campaignId, bearer(authorization), reports,
+                wantsNext ? workerName(worker) : null, maxRuns(leaseMax));
+        if (next == null) {
+            return Response.noContent().build();
+        }
+        return Response.ok(next.toText(), MediaType.TEXT_PLAIN).build();
+    }
+
+    /** How many runs the worker can take in one answer: {@code X-Lease-Max}, 1 when absent. */
+    private static int maxRuns(String leaseMax) {
+        if (leaseMax == null || leaseMax.isBlank()) {
+            return 1;
+        }
+        int max = number("Header " + LEASE_MAX, leaseMax);
+        if (max < 1) {
+            throw ApiException.badRequest("Header " + LEASE_MAX + " must be at least 1, not " + max + ".");
+        }
+        return max;
     }
 
     private static String workerName(String worker) {
@@ -93,11 +153,11 @@ public class LeaseResource {
         }
     }
 
-    private static int number(String header, String value) {
+    private static int number(String what, String value) {
         try {
             return Integer.parseInt(value == null ? "" : value.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("Header " + header + " must be a whole number, not '" + value + "'.");
+            throw ApiException.badRequest(what + " must be a whole number, not '" + value + "'.");
         }
     }
 }

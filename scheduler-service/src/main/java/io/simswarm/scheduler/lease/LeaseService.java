@@ -1,5 +1,6 @@
 package io.simswarm.scheduler.lease;
 
+import io.quarkus.logging.Log;
 import io.simswarm.commons.problem.ApiException;
 import io.simswarm.events.RunToken;
 import io.simswarm.scheduler.campaign.Campaign;
@@ -17,13 +18,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The scheduler side of the pilot lease protocol (docs/architecture.md): workers lease PENDING runs one at a
- * time, keep their lease alive with heartbeats and report how the run ended; leases whose heartbeats stop expire
- * and their runs go back to the queue.
+ * The scheduler side of the pilot lease protocol (docs/architecture.md): workers lease PENDING runs (one at a
+ * time, or short runs in batches), keep their leases alive with heartbeats and report how the runs ended; leases
+ * whose heartbeats stop expire and their runs go back to the queue.
  */
 @ApplicationScoped
 public class LeaseService {
@@ -35,33 +39,51 @@ public class LeaseService {
     private final TaskUrls urls;
     private final EntityManager entityManager;
     private final CampaignProgress progress;
+    private final BatchSizer batches;
 
     public LeaseService(SchedulerConfig config, TaskUrls urls, EntityManager entityManager,
-            CampaignProgress progress) {
+            CampaignProgress progress, BatchSizer batches) {
         this.config = config;
         this.tokens = new RunToken(config.tokenSecret());
         this.urls = urls;
         this.entityManager = entityManager;
         this.progress = progress;
+        this.batches = batches;
     }
 
-    /** Hands the next PENDING run of the campaign to {@code worker}. */
+    /**
+     * Hands the next PENDING runs of the campaign to {@code worker}: one, or a batch of short runs when the worker
+     * can take several ({@code maxRuns}, its {@code X-Lease-Max}; see {@link BatchSizer}).
+     */
     @Transactional
-    public LeaseAnswer lease(String campaignId, String token, String worker) {
-        return next(authorized(campaignId, token, false), worker);
+    public LeaseAnswer lease(String campaignId, String token, String worker, int maxRuns) {
+        return next(authorized(campaignId, token, false), worker, maxRuns);
     }
 
-    private LeaseAnswer next(Campaign campaign, String worker) {
+    private LeaseAnswer next(Campaign campaign, String worker, int maxRuns) {
         if (campaign.status != CampaignStatus.RUNNING) {
             return new LeaseAnswer.Done();
         }
         String campaignId = campaign.id;
-        Run run = nextPending(campaignId);
-        if (run == null) {
+        int size = 1;
+        if (maxRuns > 1) {
+            long pending = Run.count("campaignId = ?1 and state = ?2", campaignId, RunState.PENDING);
+            size = batches.size(campaignId, maxRuns, pending, campaign.maxParallel);
+        }
+        List<Run> runs = nextPending(campaignId, size);
+        if (runs.isEmpty()) {
             long inFlight = Run.count("campaignId = ?1 and state = ?2", campaignId, RunState.RUNNING);
             return inFlight > 0 ? new LeaseAnswer.Wait(config.lease().waitSeconds()) : new LeaseAnswer.Done();
         }
         Instant now = Instant.now();
+        List<LeaseAnswer.Granted> granted = new ArrayList<>(runs.size());
+        for (Run run : runs) {
+            granted.add(grant(campaignId, run, worker, now));
+        }
+        return new LeaseAnswer.Leases(granted, urls.groupUploadUrl(campaignId));
+    }
+
+    private LeaseAnswer.Granted grant(String campaignId, Run run, String worker, Instant now) {
         run.state = RunState.RUNNING;
         run.attempts++;
         run.budgetUsed++;
@@ -100,6 +122,17 @@ public class LeaseService {
                 .setParameter(2, leaseId)
                 .setParameter(3, now)
                 .executeUpdate();
+        if (renewed == 1) {
+            // the leases waiting their turn in the same worker's batch stay alive with the running one
+            entityManager.createNativeQuery("update attempt set expires_at = ?1 where campaign_id = ?2"
+                    + " and worker = (select worker from attempt where id = ?3) and id <> ?3"
+                    + " and finished_at is null and expires_at >= ?4")
+                    .setParameter(1, now.plus(ttl()))
+                    .setParameter(2, campaignId)
+                    .setParameter(3, leaseId)
+                    .setParameter(4, now)
+                    .executeUpdate();
+        }
         return renewed == 1;
     }
 
@@ -113,7 +146,8 @@ public class LeaseService {
      *         next lease answer when one was asked for
      */
     @Transactional
-    public Finished finish(String campaignId, String token, UUID leaseId, FinishReport report, String worker) {
+    public Finished finish(String campaignId, String token, UUID leaseId, FinishReport report, String worker,
+            int maxRuns) {
         Campaign campaign = authorized(campaignId, token, !report.succeeded());
         Attempt attempt = attempt(campaignId, leaseId);
         Run run = Run.findById(attempt.runId, LockModeType.PESSIMISTIC_WRITE);
@@ -129,7 +163,54 @@ public class LeaseService {
         if (run.attempts == attempt.number) {
             record(campaign, run, attempt, report);
         }
-        return new Finished(true, worker == null ? null : next(campaign, worker));
+        batches.finished(campaignId, report.durationMs());
+        return new Finished(true, worker == null ? null : next(campaign, worker, maxRuns));
+    }
+
+    /**
+     * Records the ends of several runs that succeeded (a worker's batch) and, when {@code worker} is not null, hands
+     * that worker its next runs in the same transaction. Reports of leases no longer held, or not of this campaign,
+     * are skipped. The runs are locked in the order of their numbers, as every writer that locks several runs does.
+     *
+     * @return the next lease answer when one was asked for, else null
+     */
+    @Transactional
+    public LeaseAnswer finishAll(String campaignId, String token, Map<UUID, FinishReport> reports, String worker,
+            int maxRuns) {
+        Campaign campaign = authorized(campaignId, token, false);
+        List<Attempt> attempts = reports.isEmpty() ? List.of()
+                : Attempt.<Attempt>list("id in ?1 and campaignId = ?2", reports.keySet(), campaignId).stream()
+                        .sorted(Comparator.comparingInt((Attempt a) -> a.runNumber).thenComparing(a -> a.id))
+                        .toList();
+        if (attempts.size() < reports.size()) {
+            Log.warnf("campaign %s: %d of %d reported leases are not the campaign's; skipped", campaignId,
+                    reports.size() - attempts.size(), reports.size());
+        }
+        for (Attempt attempt : attempts) {
+            FinishReport report = reports.get(attempt.id);
+            if (!report.succeeded()) {
+                throw ApiException.badRequest("Lease " + attempt.id + " did not succeed (exit code "
+                        + report.exitCode() + ", upload " + report.upload() + "); report it with its own finish call"
+                        + " and its log tail.");
+            }
+            Run run = Run.findById(attempt.runId, LockModeType.PESSIMISTIC_WRITE);
+            entityManager.refresh(attempt);
+            if (!attempt.open()) {
+                Log.infof("campaign %s: lease %s of run %d was no longer held; its report is skipped", campaignId,
+                        attempt.id, attempt.runNumber);
+                continue;
+            }
+            attempt.exitCode = report.exitCode();
+            attempt.durationMs = report.durationMs();
+            attempt.upload = report.upload();
+            attempt.logTail = "";
+            attempt.close(AttemptOutcome.SUCCEEDED);
+            if (run.attempts == attempt.number) {
+                record(campaign, run, attempt, report);
+            }
+            batches.finished(campaignId, report.durationMs());
+        }
+        return worker == null ? null : next(campaign, worker, maxRuns);
     }
 
     /** The answer to a finish call: whether the lease was held, and the worker's next lease if it asked for one. */
@@ -166,7 +247,7 @@ public class LeaseService {
         int expired = 0;
         for (String campaignId : campaigns) {
             Campaign campaign = Campaign.lock(campaignId).orElse(null);
-            List<Attempt> stale = Attempt.list("campaignId = ?1 and finishedAt is null and expiresAt < ?2",
+            List<Attempt> stale = Attempt.list("campaignId = ?1 and finishedAt is null and expiresAt < ?2 order by runNumber",
                     campaignId, now);
             for (Attempt attempt : stale) {
                 expireOne(campaign, attempt);
@@ -203,12 +284,12 @@ public class LeaseService {
     }
 
     @SuppressWarnings("unchecked")
-    private Run nextPending(String campaignId) {
-        List<Run> runs = entityManager.createNativeQuery("select * from run where campaign_id = ?1"
-                + " and state = 'PENDING' order by run_number limit 1 for update skip locked", Run.class)
+    private List<Run> nextPending(String campaignId, int limit) {
+        return entityManager.createNativeQuery("select * from run where campaign_id = ?1"
+                + " and state = 'PENDING' order by run_number limit ?2 for update skip locked", Run.class)
                 .setParameter(1, campaignId)
+                .setParameter(2, limit)
                 .getResultList();
-        return runs.isEmpty() ? null : runs.get(0);
     }
 
     private Campaign authorized(String campaignId, String token, boolean lock) {

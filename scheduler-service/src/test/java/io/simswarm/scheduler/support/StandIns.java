@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -69,6 +70,7 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final RunToken tokens = new RunToken(SECRET);
     private HttpServer http;
+    private ExecutorService httpThreads;
     private KafkaProducer<String, String> producer;
     private volatile boolean running;
     private String image;
@@ -88,7 +90,8 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        http.setExecutor(Executors.newFixedThreadPool(8));
+        httpThreads = Executors.newFixedThreadPool(8);
+        http.setExecutor(httpThreads);
         http.createContext("/clusters/", this::cluster);
         http.createContext("/campaigns/", this::upload);
         http.start();
@@ -106,6 +109,7 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         running = false;
         if (http != null) {
             http.stop(0);
+            httpThreads.shutdownNow(); // its threads would keep a program using the stand-ins from exiting
         }
         if (producer != null) {
             producer.close();

@@ -6,10 +6,14 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import io.simswarm.events.RunToken;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The test acting as a pilot worker: lease, heartbeat and finish calls with the campaign's lease token. */
 public final class TestWorker {
@@ -68,6 +72,28 @@ public final class TestWorker {
                 .header("X-Exit-Code", exitCode).header("X-Duration-Ms", 10).header("X-Upload", upload)
                 .header("X-Next-Lease", "1").contentType("text/plain; charset=utf-8").body("End.")
                 .when().post("/campaigns/" + id + "/leases/" + lease.get("lease") + "/finish");
+    }
+
+    /** A lease request of a worker that can take up to {@code max} runs in one answer. */
+    public static Response leaseResponse(String id, int max) {
+        return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id)).header("X-Worker", "test-worker")
+                .header("X-Lease-Max", max).when().post("/campaigns/" + id + "/leases");
+    }
+
+    /** The leases of a lease answer, one map of key-value lines per block. */
+    public static List<Map<String, String>> batch(String text) {
+        return Arrays.stream(text.split("\n\n")).map(TestWorker::fields).toList();
+    }
+
+    /** Reports the success of several leases in one call; {@code max} 0 asks for no next lease. */
+    public static Response finishBatch(String id, List<Map<String, String>> leases, int max) {
+        String report = leases.stream().map(l -> l.get("lease") + " 0 12 ok\n").collect(Collectors.joining());
+        RequestSpecification call = given().header("Authorization", "Bearer " + TOKENS.signCampaign(id))
+                .header("X-Worker", "test-worker").contentType("text/plain; charset=utf-8").body(report);
+        if (max > 0) {
+            call = call.header("X-Next-Lease", "1").header("X-Lease-Max", max);
+        }
+        return call.when().post("/campaigns/" + id + "/leases/finished");
     }
 
     public static JsonPath runs(String id) {

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,7 +55,8 @@ public class ResultsStoredConsumer {
         if (campaign == null) {
             return;
         }
-        Map<Integer, ResultsStored> latest = new LinkedHashMap<>();
+        // by run number: every writer that locks several runs locks them in this order
+        Map<Integer, ResultsStored> latest = new TreeMap<>();
         for (ResultsStored event : events) {
             if (consumed.firstDelivery(event.eventId(), CONSUMER)) {
                 latest.put(event.runNumber(), event);
