@@ -19,7 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -178,33 +178,42 @@ public class LeaseService {
     public LeaseAnswer finishAll(String campaignId, String token, Map<UUID, FinishReport> reports, String worker,
             int maxRuns) {
         Campaign campaign = authorized(campaignId, token, false);
-        List<Attempt> attempts = reports.isEmpty() ? List.of()
-                : Attempt.<Attempt>list("id in ?1 and campaignId = ?2", reports.keySet(), campaignId).stream()
-                        .sorted(Comparator.comparingInt((Attempt a) -> a.runNumber).thenComparing(a -> a.id))
-                        .toList();
-        if (attempts.size() < reports.size()) {
-            Log.warnf("campaign %s: %d of %d reported leases are not the campaign's; skipped", campaignId,
-                    reports.size() - attempts.size(), reports.size());
-        }
-        for (Attempt attempt : attempts) {
-            FinishReport report = reports.get(attempt.id);
+        reports.forEach((lease, report) -> {
             if (!report.succeeded()) {
-                throw ApiException.badRequest("Lease " + attempt.id + " did not succeed (exit code "
-                        + report.exitCode() + ", upload " + report.upload() + "); report it with its own finish call"
-                        + " and its log tail.");
+                throw ApiException.badRequest("Lease " + lease + " did not succeed (exit code " + report.exitCode()
+                        + ", upload " + report.upload() + "); report it with its own finish call and its log tail.");
             }
-            Run run = Run.findById(attempt.runId, LockModeType.PESSIMISTIC_WRITE);
-            entityManager.refresh(attempt);
+        });
+        // a few statements for the whole batch: which runs the leases are of, those runs locked in the order of
+        // their numbers, then the leases read under those locks
+        List<Integer> runNumbers = reports.isEmpty() ? List.of() : entityManager.createQuery("select a.runNumber"
+                + " from Attempt a where a.id in ?1 and a.campaignId = ?2", Integer.class)
+                .setParameter(1, reports.keySet())
+                .setParameter(2, campaignId)
+                .getResultList();
+        if (runNumbers.size() < reports.size()) {
+            Log.warnf("campaign %s: %d of %d reported leases are not the campaign's; skipped", campaignId,
+                    reports.size() - runNumbers.size(), reports.size());
+        }
+        Map<Long, Run> runs = new HashMap<>();
+        if (!runNumbers.isEmpty()) {
+            Run.lock(campaignId, runNumbers).forEach(run -> runs.put(run.id, run));
+        }
+        List<Attempt> attempts = runNumbers.isEmpty() ? List.of()
+                : Attempt.list("id in ?1 and campaignId = ?2", reports.keySet(), campaignId);
+        for (Attempt attempt : attempts) {
             if (!attempt.open()) {
                 Log.infof("campaign %s: lease %s of run %d was no longer held; its report is skipped", campaignId,
                         attempt.id, attempt.runNumber);
                 continue;
             }
+            FinishReport report = reports.get(attempt.id);
             attempt.exitCode = report.exitCode();
             attempt.durationMs = report.durationMs();
             attempt.upload = report.upload();
             attempt.logTail = "";
             attempt.close(AttemptOutcome.SUCCEEDED);
+            Run run = runs.get(attempt.runId);
             if (run.attempts == attempt.number) {
                 record(campaign, run, attempt, report);
             }

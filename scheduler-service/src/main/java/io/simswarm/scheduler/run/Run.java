@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,10 +45,10 @@ public class Run extends PanacheEntityBase {
         return find("campaignId = ?1 and runNumber = ?2", campaignId, runNumber).firstResultOptional();
     }
 
-    /** The run, locked against concurrent changes until the transaction ends. */
-    public static Optional<Run> lock(String campaignId, int runNumber) {
-        return find("campaignId = ?1 and runNumber = ?2", campaignId, runNumber)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    /** Locks the campaign's runs with these numbers, in the order of their numbers (the order every writer keeps). */
+    public static List<Run> lock(String campaignId, Collection<Integer> runNumbers) {
+        return find("campaignId = ?1 and runNumber in ?2 order by runNumber", campaignId, runNumbers)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public static List<Run> ofCampaign(String campaignId) {

@@ -62,13 +62,14 @@ public class ResultsStoredConsumer {
                 latest.put(event.runNumber(), event);
             }
         }
-        latest.values().forEach(this::succeeded);
+        if (!latest.isEmpty()) {
+            Run.lock(campaignId, latest.keySet()).forEach(run -> succeeded(run, latest.get(run.runNumber)));
+        }
         progress.completeIfDone(campaign);
     }
 
-    private void succeeded(ResultsStored event) {
-        Run run = Run.lock(event.campaignId(), event.runNumber()).orElse(null);
-        if (run == null || run.state == RunState.SUCCEEDED) {
+    private void succeeded(Run run, ResultsStored event) {
+        if (run.state == RunState.SUCCEEDED) {
             return;
         }
         run.storedAt = event.storedAt() == null ? Instant.now() : event.storedAt();
