@@ -110,32 +110,41 @@ class ProvisionerDirectoryTest {
 
     /** A provisioner that knows {@code cluster} and hands out {@link #MATERIAL} for it. */
     private ProvisionerClient answering(ClusterEndpoint cluster) {
-        return new ProvisionerClient() {
-            @Override
-            public ClusterEndpoint cluster(String name) {
-                return cluster;
-            }
-
-            @Override
-            public TlsMaterial dockerTls(String name, String key) {
-                keysSent.add(key);
-                return MATERIAL;
-            }
-        };
+        return new StandIn(cluster, null);
     }
 
     /** A provisioner whose every call fails with {@code failure}. */
-    private static ProvisionerClient failing(RuntimeException failure) {
-        return new ProvisionerClient() {
-            @Override
-            public ClusterEndpoint cluster(String name) {
-                throw failure;
-            }
+    private ProvisionerClient failing(RuntimeException failure) {
+        return new StandIn(null, failure);
+    }
 
-            @Override
-            public TlsMaterial dockerTls(String name, String key) {
+    private final class StandIn implements ProvisionerClient {
+
+        private final ClusterEndpoint cluster;
+        private final RuntimeException failure;
+
+        StandIn(ClusterEndpoint cluster, RuntimeException failure) {
+            this.cluster = cluster;
+            this.failure = failure;
+        }
+
+        @Override
+        public ClusterEndpoint cluster(String name) {
+            failIfSo();
+            return cluster;
+        }
+
+        @Override
+        public TlsMaterial dockerTls(String name, String key) {
+            failIfSo();
+            keysSent.add(key);
+            return MATERIAL;
+        }
+
+        private void failIfSo() {
+            if (failure != null) {
                 throw failure;
             }
-        };
+        }
     }
 }
