@@ -1,7 +1,5 @@
 package io.simswarm.runner;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,37 +8,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** List mode on the host: examples/queueing runs uploaded to a local endpoint, and the failure paths. */
-class ListModeTest {
-
-    private UploadServer uploads;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void startEndpoint() throws IOException {
-        uploads = UploadServer.start();
-    }
-
-    @AfterEach
-    void stopEndpointAndCheckCleanUp() throws IOException {
-        uploads.close();
-        try (Stream<Path> left = Files.list(tmp)) {
-            assertThat(left).as("run directories left in TMPDIR").isEmpty();
-        }
-    }
+class ListModeTest extends HostRunnerFixture {
 
     private Map<String, String> env(String command, String config, String runs, String tokens, String... more) {
         Map<String, String> env = new HashMap<>(Map.of(

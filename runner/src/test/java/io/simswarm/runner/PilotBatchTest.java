@@ -3,21 +3,15 @@ package io.simswarm.runner;
 import io.simswarm.runner.LeaseServer.Batch;
 import io.simswarm.runner.LeaseServer.Grant;
 import io.simswarm.runner.LeaseServer.Refuse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -27,42 +21,7 @@ import static org.awaitility.Awaitility.await;
  * Pilot mode with lease answers that grant several runs (batches): run in order, the successful runs
  * uploaded in one archive and reported in one call, failures reported at once, and every fallback.
  */
-class PilotBatchTest {
-
-    private UploadServer uploads;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void startEndpoint() throws IOException {
-        uploads = UploadServer.start();
-    }
-
-    @AfterEach
-    void stopEndpointAndCheckCleanUp() throws IOException {
-        uploads.close();
-        try (Stream<Path> left = Files.list(tmp)) {
-            assertThat(left).as("run directories or archives left in TMPDIR").isEmpty();
-        }
-    }
-
-    private Map<String, String> env(String leaseUrl, String config, String... more) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "SIMSWARM_RUN_COMMAND", "./queueing",
-                "SIMSWARM_CONFIG", config,
-                "SIMSWARM_LEASE_URL", leaseUrl,
-                "SIMSWARM_LEASE_TOKEN", LeaseServer.TOKEN,
-                "TMPDIR", tmp.toString()));
-        for (int i = 0; i < more.length; i += 2) {
-            env.put(more[i], more[i + 1]);
-        }
-        return env;
-    }
-
-    private static RunnerProcess.Result run(Map<String, String> env) {
-        return RunnerProcess.run(QueueingExample.hostBuild(), env);
-    }
+class PilotBatchTest extends PilotFixture {
 
     /** The runs in the order the runner started them, from its "lease ID: run N, attempt K" lines. */
     private static List<Integer> startedRuns(RunnerProcess.Result result) {

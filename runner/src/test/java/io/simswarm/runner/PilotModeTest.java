@@ -3,8 +3,6 @@ package io.simswarm.runner;
 import io.simswarm.runner.LeaseServer.Grant;
 import io.simswarm.runner.LeaseServer.Refuse;
 import io.simswarm.runner.LeaseServer.Wait;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,54 +11,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Pilot mode on the host against a scripted lease resource. */
-class PilotModeTest {
+class PilotModeTest extends PilotFixture {
 
     private static final String LONG_RUN = "--sim-time-limit=5000000s";
-
-    private UploadServer uploads;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void startEndpoint() throws IOException {
-        uploads = UploadServer.start();
-    }
-
-    @AfterEach
-    void stopEndpointAndCheckCleanUp() throws IOException {
-        uploads.close();
-        try (Stream<Path> left = Files.list(tmp)) {
-            assertThat(left).as("run directories left in TMPDIR").isEmpty();
-        }
-    }
-
-    private Map<String, String> env(String leaseUrl, String config, String... more) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "SIMSWARM_RUN_COMMAND", "./queueing",
-                "SIMSWARM_CONFIG", config,
-                "SIMSWARM_LEASE_URL", leaseUrl,
-                "SIMSWARM_LEASE_TOKEN", LeaseServer.TOKEN,
-                "TMPDIR", tmp.toString()));
-        for (int i = 0; i < more.length; i += 2) {
-            env.put(more[i], more[i + 1]);
-        }
-        return env;
-    }
-
-    private static RunnerProcess.Result run(Map<String, String> env) {
-        return RunnerProcess.run(QueueingExample.hostBuild(), env);
-    }
 
     @Test
     void leasesRunsUntilNoneIsLeftAndReportsEachEnd() throws IOException {
