@@ -15,15 +15,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.simswarm.results.Archives;
-import io.simswarm.results.KafkaTopic;
 import io.simswarm.results.TestRuns;
-import io.simswarm.results.config.ResultsConfig;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,36 +32,13 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /campaigns/{id}/results}: several runs in one archive, stored as if each was uploaded alone. */
 @QuarkusTest
-class GroupUploadTest {
+class GroupUploadTest extends UploadTestBase {
 
     private static final List<String> RUN_TABLES = List.of("scalars", "statistics", "vectors", "parse-errors");
-
-    private static KafkaTopic resultsStored;
-
-    @Inject
-    ResultsConfig config;
-
-    @Inject
-    SupersededUploadCleaner cleaner;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @BeforeAll
-    static void listen() {
-        resultsStored = KafkaTopic.open("results-stored");
-    }
-
-    @AfterAll
-    static void stop() {
-        resultsStored.close();
-    }
 
     /** The OMNeT++ 6.1 sample with a log of its own, so that runs cannot be mixed up unnoticed. */
     private static Archives run(int run) {

@@ -16,13 +16,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.simswarm.results.Archives;
-import io.simswarm.results.KafkaTopic;
 import io.simswarm.results.TestRuns;
-import io.simswarm.results.config.ResultsConfig;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -31,33 +27,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class UploadResourceTest {
-
-    private static KafkaTopic resultsStored;
-
-    @Inject
-    ResultsConfig config;
-
-    @Inject
-    SupersededUploadCleaner cleaner;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @BeforeAll
-    static void listen() {
-        resultsStored = KafkaTopic.open("results-stored");
-    }
-
-    @AfterAll
-    static void stop() {
-        resultsStored.close();
-    }
+class UploadResourceTest extends UploadTestBase {
 
     @Test
     void storesTheFilesParsesThemAndAnnouncesTheRun() throws Exception {
