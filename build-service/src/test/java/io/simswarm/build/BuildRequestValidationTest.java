@@ -42,7 +42,9 @@ class BuildRequestValidationTest {
                 .when().post("/builds")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("status", equalTo(400));
+                .body("status", equalTo(400))
+                .body("detail", containsString("The request body is not valid JSON for this endpoint: Unexpected"
+                        + " end-of-input"));
     }
 
     @ParameterizedTest

@@ -49,6 +49,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e) {
+        // a body the JSON reader could not parse reaches us wrapped in a plain 400
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException unreadable) {
+                return mapUnreadableJson(unreadable);
+            }
+        }
         int status = e.getResponse().getStatus();
         Response.Status.Family family = Response.Status.Family.familyOf(status);
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();

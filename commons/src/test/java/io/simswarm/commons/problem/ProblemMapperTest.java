@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -43,6 +44,22 @@ class ProblemMapperTest {
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(problem(response).detail()).startsWith("The request body is not valid JSON for this endpoint at "
                 + "field 'workers': ");
+    }
+
+    @Test
+    void unparsableJsonWrappedInABadRequestSaysWhatIsWrong() {
+        Exception parse = null;
+        try {
+            new ObjectMapper().readValue("{\"workers\": ", Body.class);
+        } catch (Exception e) {
+            parse = e;
+        }
+
+        Response response = mapper.mapWebApplication(new BadRequestException(parse));
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(problem(response).detail()).startsWith("The request body is not valid JSON for this endpoint: "
+                + "Unexpected end-of-input");
     }
 
     @Test
