@@ -501,19 +501,19 @@ public class CampaignEfficiency {
         }
 
         private static double thread(Path task) {
-            String stat = read(task.resolve("stat"));
-            if (stat.isEmpty()) {
-                return 0;
-            }
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICK;
+            return cpuSeconds(task.resolve("stat"));
         }
 
         private static double process(long pid) {
+            return cpuSeconds(Path.of("/proc", String.valueOf(pid), "stat"));
+        }
+
+        /** utime + stime of a /proc stat file; 0 once the process or thread is gone. */
+        private static double cpuSeconds(Path statFile) {
             try {
-                String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
+                String stat = read(statFile);
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICK; // utime, stime
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICK;
             } catch (RuntimeException e) {
                 return 0;
             }

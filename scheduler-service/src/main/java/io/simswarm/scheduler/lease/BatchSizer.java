@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * How many runs one lease answer grants. Runs that take longer than the configured batch duration go one by one;
@@ -51,18 +52,25 @@ public class BatchSizer {
     /**
      * The number of runs to grant.
      *
-     * @param asked     what the worker asked for ({@code X-Lease-Max}; 1 when it did not)
-     * @param pending   runs of the campaign waiting for a worker
+     * @param asked       what the worker asked for ({@code X-Lease-Max}; 1 when it did not)
+     * @param pending     counts the runs of the campaign waiting for a worker; asked only when a batch is possible
      * @param maxParallel workers the campaign has
      */
-    public synchronized int size(String campaignId, int asked, long pending, int maxParallel) {
-        Double average = averageMillis.get(campaignId);
-        if (average == null || asked <= 1 || pending <= 1) {
+    public int size(String campaignId, int asked, LongSupplier pending, int maxParallel) {
+        long limit = Math.min(asked, maxBatch);
+        if (limit > 1) {
+            Double average = average(campaignId);
+            limit = average == null ? 1 : Math.min(limit, (long) Math.floor(batchMillis / Math.max(1.0, average)));
+        }
+        if (limit <= 1) {
             return 1;
         }
-        long byDuration = (long) Math.floor(batchMillis / Math.max(1.0, average));
-        long fairShare = (pending + Math.max(1, maxParallel) - 1) / Math.max(1, maxParallel);
-        long size = Math.min(Math.min(byDuration, fairShare), Math.min(asked, maxBatch));
-        return (int) Math.max(1, size);
+        long workers = Math.max(1, maxParallel);
+        long fairShare = (pending.getAsLong() + workers - 1) / workers;
+        return (int) Math.max(1, Math.min(limit, fairShare));
+    }
+
+    private synchronized Double average(String campaignId) {
+        return averageMillis.get(campaignId);
     }
 }

@@ -32,10 +32,7 @@ public class LeaseResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("X-Worker") String worker,
             @HeaderParam(LEASE_MAX) String leaseMax) {
         LeaseAnswer answer = leases.lease(campaignId, bearer(authorization), workerName(worker), maxRuns(leaseMax));
-        if (answer instanceof LeaseAnswer.Done) {
-            return Response.noContent().build();
-        }
-        return Response.ok(answer.toText(), MediaType.TEXT_PLAIN).build();
+        return answer instanceof LeaseAnswer.Done ? Response.noContent().build() : answered(answer);
     }
 
     @POST
@@ -62,16 +59,9 @@ public class LeaseResource {
         FinishReport report = new FinishReport(number("Header X-Exit-Code", exitCode),
                 durationMs == null ? 0 : number("Header X-Duration-Ms", durationMs),
                 upload == null ? "skipped" : upload.strip().toLowerCase(), logTail);
-        boolean wantsNext = "1".equals(nextLease == null ? null : nextLease.strip());
         LeaseService.Finished finished = leases.finish(campaignId, bearer(authorization),
-                leaseId(campaignId, lease), report, wantsNext ? workerName(worker) : null, maxRuns(leaseMax));
-        if (!finished.held()) {
-            return gone(lease);
-        }
-        if (finished.next() == null) {
-            return Response.noContent().build();
-        }
-        return Response.ok(finished.next().toText(), MediaType.TEXT_PLAIN).build();
+                leaseId(campaignId, lease), report, nextFor(nextLease, worker), maxRuns(leaseMax));
+        return finished.held() ? answered(finished.next()) : gone(lease);
     }
 
     /**
@@ -108,13 +98,21 @@ public class LeaseResource {
             reports.put(lease, new FinishReport(number("The exit code on line " + (i + 1),
                     fields[1]), number("The duration on line " + (i + 1), fields[2]), fields[3].toLowerCase(), ""));
         }
-        boolean wantsNext = "1".equals(nextLease == null ? null : nextLease.strip());
-        LeaseAnswer next = leases.finishAll(campaignId, bearer(authorization), reports,
-                wantsNext ? workerName(worker) : null, maxRuns(leaseMax));
-        if (next == null) {
+        return answered(leases.finishAll(campaignId, bearer(authorization), reports, nextFor(nextLease, worker),
+                maxRuns(leaseMax)));
+    }
+
+    /** A lease answer as the body of a 200; 204 when there is none (no next lease was asked for). */
+    private static Response answered(LeaseAnswer answer) {
+        if (answer == null) {
             return Response.noContent().build();
         }
-        return Response.ok(next.toText(), MediaType.TEXT_PLAIN).build();
+        return Response.ok(answer.toText(), MediaType.TEXT_PLAIN).build();
+    }
+
+    /** The worker to hand the next lease to when a finish call carries {@code X-Next-Lease: 1}, else null. */
+    private static String nextFor(String nextLease, String worker) {
+        return nextLease != null && "1".equals(nextLease.strip()) ? workerName(worker) : null;
     }
 
     /** How many runs the worker can take in one answer: {@code X-Lease-Max}, 1 when absent. */

@@ -65,11 +65,8 @@ public class LeaseService {
             return new LeaseAnswer.Done();
         }
         String campaignId = campaign.id;
-        int size = 1;
-        if (maxRuns > 1) {
-            long pending = Run.count("campaignId = ?1 and state = ?2", campaignId, RunState.PENDING);
-            size = batches.size(campaignId, maxRuns, pending, campaign.maxParallel);
-        }
+        int size = batches.size(campaignId, maxRuns,
+                () -> Run.count("campaignId = ?1 and state = ?2", campaignId, RunState.PENDING), campaign.maxParallel);
         List<Run> runs = nextPending(campaignId, size);
         if (runs.isEmpty()) {
             long inFlight = Run.count("campaignId = ?1 and state = ?2", campaignId, RunState.RUNNING);
@@ -155,15 +152,7 @@ public class LeaseService {
         if (!attempt.open()) {
             return new Finished(false, null);
         }
-        attempt.exitCode = report.exitCode();
-        attempt.durationMs = report.durationMs();
-        attempt.upload = report.upload();
-        attempt.logTail = tail(report.logTail());
-        attempt.close(report.succeeded() ? AttemptOutcome.SUCCEEDED : AttemptOutcome.FAILED);
-        if (run.attempts == attempt.number) {
-            record(campaign, run, attempt, report);
-        }
-        batches.finished(campaignId, report.durationMs());
+        end(campaign, run, attempt, report);
         return new Finished(true, worker == null ? null : next(campaign, worker, maxRuns));
     }
 
@@ -207,23 +196,26 @@ public class LeaseService {
                         attempt.id, attempt.runNumber);
                 continue;
             }
-            FinishReport report = reports.get(attempt.id);
-            attempt.exitCode = report.exitCode();
-            attempt.durationMs = report.durationMs();
-            attempt.upload = report.upload();
-            attempt.logTail = "";
-            attempt.close(AttemptOutcome.SUCCEEDED);
-            Run run = runs.get(attempt.runId);
-            if (run.attempts == attempt.number) {
-                record(campaign, run, attempt, report);
-            }
-            batches.finished(campaignId, report.durationMs());
+            end(campaign, runs.get(attempt.runId), attempt, reports.get(attempt.id));
         }
         return worker == null ? null : next(campaign, worker, maxRuns);
     }
 
     /** The answer to a finish call: whether the lease was held, and the worker's next lease if it asked for one. */
     public record Finished(boolean held, LeaseAnswer next) {
+    }
+
+    /** Closes an open attempt as its worker reported; the run follows when this is its latest attempt. */
+    private void end(Campaign campaign, Run run, Attempt attempt, FinishReport report) {
+        attempt.exitCode = report.exitCode();
+        attempt.durationMs = report.durationMs();
+        attempt.upload = report.upload();
+        attempt.logTail = tail(report.logTail());
+        attempt.close(report.succeeded() ? AttemptOutcome.SUCCEEDED : AttemptOutcome.FAILED);
+        if (run.attempts == attempt.number) {
+            record(campaign, run, attempt, report);
+        }
+        batches.finished(campaign.id, report.durationMs());
     }
 
     private void record(Campaign campaign, Run run, Attempt attempt, FinishReport report) {
@@ -256,8 +248,8 @@ public class LeaseService {
         int expired = 0;
         for (String campaignId : campaigns) {
             Campaign campaign = Campaign.lock(campaignId).orElse(null);
-            List<Attempt> stale = Attempt.list("campaignId = ?1 and finishedAt is null and expiresAt < ?2 order by runNumber",
-                    campaignId, now);
+            List<Attempt> stale = Attempt.list("campaignId = ?1 and finishedAt is null and expiresAt < ?2"
+                    + " order by runNumber", campaignId, now);
             for (Attempt attempt : stale) {
                 expireOne(campaign, attempt);
                 expired++;
