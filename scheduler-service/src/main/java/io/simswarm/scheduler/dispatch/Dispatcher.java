@@ -12,7 +12,6 @@ import io.simswarm.scheduler.docker.DockerClients;
 import io.simswarm.scheduler.docker.DockerUnavailableException;
 import io.simswarm.scheduler.docker.JobSpec;
 import io.simswarm.scheduler.docker.SwarmApi;
-import io.simswarm.scheduler.docker.SwarmService;
 import io.simswarm.scheduler.run.Run;
 import io.simswarm.scheduler.run.RunState;
 import io.simswarm.scheduler.tx.AfterCommit;
@@ -85,7 +84,7 @@ public class Dispatcher {
                 return;
             }
             SwarmApi api = docker.of(plan.cluster(), plan.dockerHost(), plan.dockerTls());
-            removeWorkerServices(api, campaignId);
+            api.removeServices(Labels.of(campaignId, Labels.WORKERS));
             api.createService(spec(plan).toJson());
             lastStart.put(campaignId, Instant.now());
             Log.infof("campaign %s: worker service %s with %d workers", campaignId, plan.serviceName(),
@@ -109,11 +108,7 @@ public class Dispatcher {
             return;
         }
         try {
-            SwarmApi api = docker.of(campaign);
-            for (SwarmService service : api.services(Labels.of(campaignId))) {
-                api.removeService(service.id());
-                api.removeContainersOf(service.name());
-            }
+            docker.of(campaign).removeServices(Labels.of(campaignId));
             QuarkusTransaction.requiringNew().run(() -> {
                 Campaign current = Campaign.findById(campaignId);
                 if (current != null && current.status.terminal()) {
@@ -171,12 +166,5 @@ public class Dispatcher {
                 .tasks(plan.workers(), plan.workers())
                 .restarts(config.swarm().workerRestarts())
                 .cpus(plan.cpus());
-    }
-
-    private static void removeWorkerServices(SwarmApi api, String campaignId) {
-        for (SwarmService service : api.services(Labels.of(campaignId, Labels.WORKERS))) {
-            api.removeService(service.id());
-            api.removeContainersOf(service.name());
-        }
     }
 }

@@ -52,8 +52,7 @@ public class SwarmApi {
 
     /** Services that carry all of {@code labels}. */
     public List<SwarmService> services(Map<String, String> labels) {
-        List<String> filters = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-        JsonNode list = call(Request.Method.GET, API + "/services?filters=" + filter("label", filters), null,
+        JsonNode list = call(Request.Method.GET, API + "/services?filters=" + labelFilter(labels), null,
                 "list services");
         List<SwarmService> services = new ArrayList<>();
         for (JsonNode service : list) {
@@ -64,6 +63,17 @@ public class SwarmApi {
                     found));
         }
         return services;
+    }
+
+    /**
+     * Removes the services that carry all of {@code labels}, then every container that carries them: the exited
+     * tasks of these services and those of services removed earlier whose containers were left behind.
+     */
+    public void removeServices(Map<String, String> labels) {
+        for (SwarmService service : services(labels)) {
+            removeService(service.id());
+        }
+        removeContainers(labels);
     }
 
     /** Removes a service; a service that is already gone is fine. */
@@ -99,9 +109,16 @@ public class SwarmApi {
 
     /** Removes the (exited) containers a removed service leaves behind. */
     public void removeContainersOf(String serviceName) {
-        JsonNode list = call(Request.Method.GET, API + "/containers/json?all=1&filters="
-                + filter("label", List.of("com.docker.swarm.service.name=" + serviceName)), null,
-                "list containers of service " + serviceName);
+        removeContainers(Map.of("com.docker.swarm.service.name", serviceName));
+    }
+
+    /**
+     * Removes the containers that carry all of {@code labels}; one that is gone, or that Docker is removing already
+     * (as it does with the tasks of a removed service), is fine.
+     */
+    private void removeContainers(Map<String, String> labels) {
+        JsonNode list = call(Request.Method.GET, API + "/containers/json?all=1&filters=" + labelFilter(labels), null,
+                "list containers labelled " + labels);
         for (JsonNode container : list) {
             send(Request.Method.DELETE, API + "/containers/" + container.path("Id").asText() + "?force=1&v=1", null,
                     "remove container", true);
@@ -122,7 +139,8 @@ public class SwarmApi {
         return send(method, path, null, what, false);
     }
 
-    private byte[] send(Request.Method method, String path, JsonNode body, String what, boolean notFoundIsFine) {
+    /** Sends a request; with {@code goneIsFine} a 404, or a 409 for a removal already in progress, is success. */
+    private byte[] send(Request.Method method, String path, JsonNode body, String what, boolean goneIsFine) {
         Request.Builder request = Request.builder().method(method).path(path);
         if (body != null) {
             try {
@@ -135,7 +153,8 @@ public class SwarmApi {
         try (Response response = http.execute(request.build()); InputStream in = response.getBody()) {
             byte[] answer = in == null ? new byte[0] : readAll(in);
             int status = response.getStatusCode();
-            if (status == 404 && notFoundIsFine) {
+            if (goneIsFine && (status == 404
+                    || status == 409 && message(answer, status).contains("already in progress"))) {
                 return answer;
             }
             if (status >= 300) {
@@ -169,6 +188,11 @@ public class SwarmApi {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         in.transferTo(out);
         return out.toByteArray();
+    }
+
+    /** The {@code filters} query value that selects objects carrying all of {@code labels}. */
+    private String labelFilter(Map<String, String> labels) {
+        return filter("label", labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
 
     private String filter(String key, List<String> values) {

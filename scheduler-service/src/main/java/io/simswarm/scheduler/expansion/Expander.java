@@ -15,7 +15,6 @@ import io.simswarm.scheduler.docker.DockerClients;
 import io.simswarm.scheduler.docker.DockerUnavailableException;
 import io.simswarm.scheduler.docker.JobSpec;
 import io.simswarm.scheduler.docker.SwarmApi;
-import io.simswarm.scheduler.docker.SwarmService;
 import io.simswarm.scheduler.docker.SwarmTask;
 import io.simswarm.scheduler.tx.AfterCommit;
 import io.simswarm.scheduler.tx.Background;
@@ -90,7 +89,7 @@ public class Expander {
 
     private RunNumbers.Outcome query(Campaign c) {
         SwarmApi api = docker.of(c);
-        removeExpansionServices(api, c.id);
+        api.removeServices(Labels.of(c.id, Labels.EXPAND));
         JobSpec spec = new JobSpec(json, "simswarm-" + c.id + "-x" + UUID.randomUUID().toString().substring(0, 6),
                 c.image)
                 .label(Labels.CAMPAIGN, c.id)
@@ -175,12 +174,5 @@ public class Expander {
         events.announce(campaign, CampaignEvent.Type.STARTED);
         dispatcher.startWorkersAfterCommit(campaignId);
         Log.infof("campaign %s: %d runs, dispatching", campaignId, runs.size());
-    }
-
-    private static void removeExpansionServices(SwarmApi api, String campaignId) {
-        for (SwarmService service : api.services(Labels.of(campaignId, Labels.EXPAND))) {
-            api.removeService(service.id());
-            api.removeContainersOf(service.name());
-        }
     }
 }
