@@ -31,7 +31,8 @@ public final class Archives {
         return archives;
     }
 
-    private static byte[] read(Path p) {
+    /** The bytes of a test file. */
+    public static byte[] read(Path p) {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {

@@ -28,18 +28,22 @@ class ProblemMapperTest {
                 "The campaign c1 has already ended.", List.of()));
     }
 
+    /** What Jackson throws when it reads {@code json} as a {@link Body}. */
+    private static Exception readFailure(String json) {
+        try {
+            new ObjectMapper().readValue(json, Body.class);
+        } catch (Exception e) {
+            return e;
+        }
+        throw new AssertionError("'" + json + "' was read without a failure");
+    }
+
     @Test
     void mistypedJsonValueNamesTheField() {
-        MismatchedInputException e = null;
-        try {
-            new ObjectMapper().readValue("{\"workers\":\"many\"}", Body.class);
-        } catch (MismatchedInputException mismatch) {
-            e = mismatch;
-        } catch (Exception other) {
-            throw new AssertionError(other);
-        }
+        Exception failure = readFailure("{\"workers\":\"many\"}");
+        assertThat(failure).isInstanceOf(MismatchedInputException.class);
 
-        Response response = mapper.mapMismatchedInput(e);
+        Response response = mapper.mapMismatchedInput((MismatchedInputException) failure);
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(problem(response).detail()).startsWith("The request body is not valid JSON for this endpoint at "
@@ -48,14 +52,7 @@ class ProblemMapperTest {
 
     @Test
     void unparsableJsonWrappedInABadRequestSaysWhatIsWrong() {
-        Exception parse = null;
-        try {
-            new ObjectMapper().readValue("{\"workers\": ", Body.class);
-        } catch (Exception e) {
-            parse = e;
-        }
-
-        Response response = mapper.mapWebApplication(new BadRequestException(parse));
+        Response response = mapper.mapWebApplication(new BadRequestException(readFailure("{\"workers\": ")));
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(problem(response).detail()).startsWith("The request body is not valid JSON for this endpoint: "

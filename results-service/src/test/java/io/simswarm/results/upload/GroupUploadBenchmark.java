@@ -14,7 +14,6 @@ import io.simswarm.results.Archives;
 import io.simswarm.results.TestRuns;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -135,7 +134,7 @@ class GroupUploadBenchmark {
     private static Archives run(int run) {
         Archives archive = new Archives();
         for (String name : List.of("TokenRing-2.sca", "TokenRing-2.vec")) {
-            archive.file(name, read(TestRuns.V2.resolve(name)));
+            archive.file(name, Archives.read(TestRuns.V2.resolve(name)));
         }
         return archive.file("TokenRing-2.out", "run " + run + "\nEnd.\n");
     }
@@ -169,13 +168,5 @@ class GroupUploadBenchmark {
             }
         }
         return cpu;
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
