@@ -108,7 +108,9 @@ public class Dispatcher {
             return;
         }
         try {
-            docker.of(campaign).removeServices(Labels.of(campaignId));
+            if (!docker.of(campaign).removeServices(Labels.of(campaignId))) {
+                return; // something was still there: the tracker's next pass looks again until nothing is left
+            }
             QuarkusTransaction.requiringNew().run(() -> {
                 Campaign current = Campaign.findById(campaignId);
                 if (current != null && current.status.terminal()) {

@@ -68,12 +68,16 @@ public class SwarmApi {
     /**
      * Removes the services that carry all of {@code labels}, then every container that carries them: the exited
      * tasks of these services and those of services removed earlier whose containers were left behind.
+     *
+     * @return whether no service and no container with these labels was left to remove: a task container that Swarm
+     *         starts while its service is being removed shows up only on a later call
      */
-    public void removeServices(Map<String, String> labels) {
-        for (SwarmService service : services(labels)) {
+    public boolean removeServices(Map<String, String> labels) {
+        List<SwarmService> services = services(labels);
+        for (SwarmService service : services) {
             removeService(service.id());
         }
-        removeContainers(labels);
+        return removeContainers(labels) == 0 && services.isEmpty();
     }
 
     /** Removes a service; a service that is already gone is fine. */
@@ -113,16 +117,17 @@ public class SwarmApi {
     }
 
     /**
-     * Removes the containers that carry all of {@code labels}; one that is gone, or that Docker is removing already
-     * (as it does with the tasks of a removed service), is fine.
+     * Removes the containers that carry all of {@code labels} and returns how many there were; one that is gone, or
+     * that Docker is removing already (as it does with the tasks of a removed service), is fine.
      */
-    private void removeContainers(Map<String, String> labels) {
+    private int removeContainers(Map<String, String> labels) {
         JsonNode list = call(Request.Method.GET, API + "/containers/json?all=1&filters=" + labelFilter(labels), null,
                 "list containers labelled " + labels);
         for (JsonNode container : list) {
             send(Request.Method.DELETE, API + "/containers/" + container.path("Id").asText() + "?force=1&v=1", null,
                     "remove container", true);
         }
+        return list.size();
     }
 
     private JsonNode call(Request.Method method, String path, JsonNode body, String what) {
