@@ -7,6 +7,7 @@
 #include "process.h"
 #include "util.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +34,13 @@ int main(int argc, char **argv)
         env_free(&env);
         return EXIT_USAGE;
     }
+    /*
+     * Keep freed memory for the next run: every archive needs zlib's few hundred KB of state, and getting
+     * fresh pages from the kernel for each run (mmap, page faults, munmap) costs more than packing a small
+     * run's files on virtual machines where page faults are expensive.
+     */
+    mallopt(M_MMAP_THRESHOLD, 16 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
     process_init();
     int code = env.mode == MODE_LIST ? run_list_mode(&env) : run_pilot_mode(&env);
     env_free(&env);

@@ -1,6 +1,7 @@
 /*
- * Runs one shell command as its own process group with stdout and stderr captured into a file,
- * echoed to the runner's stdout, and the last lines kept for reports. The wait loop enforces a
+ * Runs one command line (started directly when it is a plain command, else by /bin/sh) as its own
+ * process group with stdout and stderr captured into a file, echoed to the runner's stdout, and the
+ * last lines kept for reports. The wait loop enforces a
  * time limit (SIGTERM to the group, SIGKILL after a grace period) and calls a heartbeat
  * function at a fixed interval; no threads.
  */
@@ -16,7 +17,7 @@
 enum heartbeat_answer { HEARTBEAT_CONTINUE, HEARTBEAT_WITHDRAWN };
 
 struct process_spec {
-    const char *command;     /* given to /bin/sh -c */
+    const char *command;     /* a shell command line; see words.h for when no shell is started */
     const char *output_path; /* created (truncated); receives stdout and stderr */
     long timeout_s;          /* 0 = no limit */
     long heartbeat_s;        /* 0 = no heartbeat */
@@ -46,7 +47,8 @@ void process_sleep_ms(int64_t ms);
 
 /*
  * Runs the command to its end. Returns 0, or -1 when it could not be started (the reason is
- * printed, and appended to the output file and tail when those exist; exit_code is then 127).
+ * appended to the output file, the echo and the tail when those exist; exit_code is then 127 for a
+ * program that was not found and 126 for one that could not be executed, as a shell answers).
  */
 int process_run(const struct process_spec *spec, struct process_result *result);
 

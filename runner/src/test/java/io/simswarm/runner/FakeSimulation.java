@@ -9,7 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * A shell script standing in for a simulation program where a test needs result files that
  * examples/queueing does not write (long names, sub-directories, no .sca, big files, chosen exit
- * codes, one slow run among quick ones). FAKE_MODE in the runner's environment says what it writes into
+ * codes, one slow run among quick ones). In mode "args" it writes its arguments, its working directory and the
+ * name of the process that started it. FAKE_MODE in the runner's environment says what it writes into
  * --result-dir; in mode "slowrun" the run numbered FAKE_SLOW_RUN lasts ten minutes.
  */
 final class FakeSimulation {
@@ -36,6 +37,7 @@ final class FakeSimulation {
                 args)
                     for a in "$@"; do printf '%s\\n' "$a"; done > "$dir/args.txt"
                     pwd > "$dir/pwd.txt"
+                    cat "/proc/$PPID/comm" > "$dir/parent.txt"
                     echo scalar > "$dir/Fake-#$run.sca" ;;
                 long)
                     echo scalar > "$dir/Long$(printf '%0150d' 0)-x=1,y=2-#$run.sca"

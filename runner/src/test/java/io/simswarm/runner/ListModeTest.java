@@ -183,7 +183,9 @@ class ListModeTest extends HostRunnerFixture {
         assertThat(args.get(9)).startsWith(tmp.toString()).endsWith("/results");
         assertThat(args.subList(10, 12)).containsExactly("--x=a b", "--y=2");
         assertThat(text(entries.get("pwd.txt")).trim()).isEqualTo(dir.toRealPath().toString());
-        assertThat(entries).containsOnlyKeys("args.txt", "pwd.txt", "Fake-#4.sca", "Fake-#4.out");
+        assertThat(text(entries.get("parent.txt")).trim()).as("a plain command starts without a shell")
+                .isEqualTo("simswarm-runner");
+        assertThat(entries).containsOnlyKeys("args.txt", "pwd.txt", "parent.txt", "Fake-#4.sca", "Fake-#4.out");
     }
 
     @Test
