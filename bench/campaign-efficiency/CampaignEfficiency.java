@@ -50,7 +50,8 @@ public class CampaignEfficiency {
     /** Only the baseline and the pilot campaign, not the slot and packed ways (for a quicker look). */
     private static boolean pilotOnly;
 
-    record Scenario(String name, String config, String simArgs, int parallel, double cpus) {
+    /** One scenario; with {@code ceiling}, the bare simulations are timed too (see {@link #bare}). */
+    record Scenario(String name, String config, String simArgs, int parallel, double cpus, boolean ceiling) {
     }
 
     record Result(String how, double seconds, int runs) {
@@ -77,10 +78,11 @@ public class CampaignEfficiency {
         String repeat02s = quick ? "20" : "100";
         String repeatQuick = quick ? "5" : "20";
         Map<String, Scenario> all = new LinkedHashMap<>();
-        all.put("2s", new Scenario("runs of ~2 s", "MM1", "--sim-time-limit=16000s --repeat=" + repeat2s, 2, 1.0));
+        all.put("2s", new Scenario("runs of ~2 s", "MM1", "--sim-time-limit=16000s --repeat=" + repeat2s, 2, 1.0,
+                false));
         all.put("0.2s", new Scenario("runs of ~0.2 s", "MM1", "--sim-time-limit=1200s --repeat=" + repeat02s, 2,
-                1.0));
-        all.put("trivial", new Scenario("trivial runs (Quick)", "Quick", "--repeat=" + repeatQuick, 8, 0.25));
+                1.0, false));
+        all.put("trivial", new Scenario("trivial runs (Quick)", "Quick", "--repeat=" + repeatQuick, 8, 0.25, true));
         pilotOnly = options.containsKey("--pilot-only");
         List<Scenario> scenarios = List.of(options.getOrDefault("--scenarios", "2s,0.2s,trivial").split(","))
                 .stream().map(all::get).toList();
@@ -134,7 +136,7 @@ public class CampaignEfficiency {
 
             CpuMeter cpu = new CpuMeter(pids);
             CampaignEfficiency bench = new CampaignEfficiency(image, cpu, resultsUrl, schedulerUrl, resultsNote);
-            bench.run(scenarios);
+            bench.run(scenarios, Integer.parseInt(options.getOrDefault("--warm-up", "15")));
         } finally {
             processes.forEach(Process::destroy);
             for (Process p : processes) {
@@ -150,12 +152,12 @@ public class CampaignEfficiency {
         }
     }
 
-    void run(List<Scenario> scenarios) throws Exception {
+    void run(List<Scenario> scenarios, int warmUpRounds) throws Exception {
         System.out.println("SimSwarm campaign efficiency, local one-node swarm, " + Runtime.getRuntime()
                 .availableProcessors() + " cores, image " + image);
         System.out.println(resultsNote);
         List<String> summary = new ArrayList<>();
-        warmUp();
+        warmUp(warmUpRounds);
         for (Scenario scenario : scenarios) {
             List<Integer> runs = expand(scenario);
             System.out.printf(Locale.ROOT, "%n== %s: config %s %s, %d runs, %d at a time, %.2f CPU per run%n",
@@ -164,7 +166,12 @@ public class CampaignEfficiency {
             Result baseline = xargs(scenario, runs);
             List<Result> results = new ArrayList<>();
             results.add(baseline);
-            results.addAll(pilot(scenario, true));
+            List<Result> pilot = pilot(scenario, true);
+            results.addAll(pilot);
+            Result bare = scenario.ceiling() ? bare(scenario, runs) : null;
+            if (bare != null) {
+                results.add(bare);
+            }
             if (!pilotOnly) {
                 results.add(jobs(scenario, runs, "slot", runs.size()));
                 results.add(jobs(scenario, runs, "packed", Math.min(runs.size(), 4 * scenario.parallel())));
@@ -173,10 +180,12 @@ public class CampaignEfficiency {
                 System.out.printf(Locale.ROOT, "  %-15s %8.2f s   a/b %5.2f   %7.1f runs/s%n", r.how(), r.seconds(),
                         r.seconds() / baseline.seconds(), r.runs() / r.seconds());
             }
-            Result pilot = results.get(1);
+            Result full = pilot.get(0);
             summary.add(String.format(Locale.ROOT, "%-22s pilot a/b = %.2f, dispatch rate %.1f runs/s (%.1f runs/s from"
-                    + " the first lease)", scenario.name(), pilot.seconds() / baseline.seconds(),
-                    pilot.runs() / results.get(2).seconds(), pilot.runs() / results.get(3).seconds()));
+                    + " the first lease)", scenario.name(), full.seconds() / baseline.seconds(),
+                    full.runs() / pilot.get(1).seconds(), full.runs() / pilot.get(2).seconds())
+                    + (bare == null ? "" : String.format(Locale.ROOT, "; the bare simulations alone: %.1f runs/s",
+                            bare.runs() / bare.seconds())));
         }
         System.out.println();
         System.out.println("Summary (a = full campaign through SimSwarm with pilot workers, b = xargs -P2):");
@@ -187,12 +196,13 @@ public class CampaignEfficiency {
      * Campaigns of trivial runs until the services are warm: the JIT compilers of freshly started JVMs take much of
      * the two cores for minutes, and a long-running service has long finished compiling its hot paths. Warm means
      * that the compiler threads used less than 10 % of the services' CPU during the last campaign and its rate from
-     * the first lease is within 10 % of the one before; at most 15 campaigns. Not counted.
+     * the first lease is within 10 % of the one before; at most {@code rounds} campaigns (option --warm-up, 15 by
+     * default). Not counted.
      */
-    private void warmUp() throws Exception {
-        Scenario warmUp = new Scenario("warm-up", "Quick", "--repeat=5", 8, 0.25);
+    private void warmUp(int rounds) throws Exception {
+        Scenario warmUp = new Scenario("warm-up", "Quick", "--repeat=5", 8, 0.25, false);
         double before = 0;
-        for (int round = 1; round <= 15; round++) {
+        for (int round = 1; round <= rounds; round++) {
             double compilerBefore = cpu.compilerSeconds();
             double servicesBefore = cpu.serviceSeconds();
             Result leases = pilot(warmUp, false).get(2);
@@ -216,17 +226,31 @@ public class CampaignEfficiency {
 
     /** (b) xargs -P2 in one container: each run is the simulation plus a tar.gz of its result folder. */
     private Result xargs(Scenario s, List<Integer> runs) throws Exception {
-        String list = runs.stream().map(String::valueOf).collect(Collectors.joining(" "));
         String one = "mkdir -p /tmp/r/$0 && ./queueing -u Cmdenv -c " + s.config() + " -r $0 --result-dir /tmp/r/$0 "
                 + s.simArgs() + " > /tmp/r/$0/run.out 2>&1 && tar -czf /tmp/r/$0.tar.gz -C /tmp/r/$0 .";
-        String script = "start=$(date +%s%N); printf '%s\\n' " + list + " | xargs -P2 -n1 sh -c '" + one
-                + "'; rc=$?; end=$(date +%s%N); echo \"$rc $(( (end - start) / 1000000 ))\"";
+        return inOneContainer("xargs (b)", runs, "xargs -P2 -n1 sh -c '" + one + "'");
+    }
+
+    /**
+     * The simulations alone, started by xargs -P2 in one container with nothing kept or packed: what no way of
+     * dispatching these runs can beat on this machine.
+     */
+    private Result bare(Scenario s, List<Integer> runs) throws Exception {
+        return inOneContainer("bare sims", runs, "xargs -P2 -n1 ./queueing -u Cmdenv -c " + s.config() + " "
+                + s.simArgs() + " --result-dir /tmp/r -r > /dev/null");
+    }
+
+    /** Times {@code printf RUNS | XARGS} inside one container of the image. */
+    private Result inOneContainer(String how, List<Integer> runs, String xargs) throws Exception {
+        String list = runs.stream().map(String::valueOf).collect(Collectors.joining(" "));
+        String script = "mkdir -p /tmp/r; start=$(date +%s%N); printf '%s\\n' " + list + " | " + xargs
+                + "; rc=$?; end=$(date +%s%N); echo \"$rc $(( (end - start) / 1000000 ))\"";
         String out = docker("run", "--rm", "-w", FixtureImage.WORKDIR, image, "/bin/sh", "-c", script).strip();
         String[] last = out.lines().reduce((a, b) -> b).orElseThrow().split(" ");
         if (!"0".equals(last[0])) {
-            throw new IllegalStateException("the xargs baseline failed: " + out);
+            throw new IllegalStateException(how + " failed: " + out);
         }
-        return new Result("xargs (b)", Long.parseLong(last[1]) / 1000.0, runs.size());
+        return new Result(how, Long.parseLong(last[1]) / 1000.0, runs.size());
     }
 
     /** (a) A campaign through the scheduler: submit to SUCCEEDED, and its dispatch phase alone. */
@@ -235,6 +259,7 @@ public class CampaignEfficiency {
                 + "\"runCommand\":\"./queueing\",\"maxParallel\":%d,\"cpusPerRun\":%s,\"retries\":1}",
                 StandIns.REPO, s.config(), s.simArgs(), s.parallel(), s.cpus());
         Map<String, Double> cpuBefore = cpu.seconds();
+        Map<String, Double> rolesBefore = cpu.threadRoles();
         double compilerBefore = cpu.compilerSeconds();
         Instant submitted = Instant.now();
         String created = post(schedulerUrl + "/campaigns", body);
@@ -250,6 +275,7 @@ public class CampaignEfficiency {
         }
         Instant finished = Instant.now();
         Map<String, Double> cpuAfter = cpu.seconds();
+        Map<String, Double> rolesAfter = cpu.threadRoles();
         double compiling = cpu.compilerSeconds() - compilerBefore;
         if (!"SUCCEEDED".equals(field(campaign, "status"))) {
             throw new IllegalStateException("the campaign did not succeed: " + campaign);
@@ -278,6 +304,10 @@ public class CampaignEfficiency {
                 .map(k -> String.format(Locale.ROOT, "%s %.1f", k, 1000 * (cpuAfter.get(k) - cpuBefore.get(k)) / total))
                 .collect(Collectors.joining(", ")) + String.format(Locale.ROOT,
                 "; of these, the services' JIT compilers %.1f", 1000 * compiling / total));
+        System.out.println("  the services' CPU per run by thread (ms): " + rolesAfter.keySet().stream()
+                .map(k -> String.format(Locale.ROOT, "%s %.1f", k,
+                        1000 * (rolesAfter.get(k) - rolesBefore.getOrDefault(k, 0.0)) / total))
+                .collect(Collectors.joining(", ")));
         return results;
     }
 
@@ -478,30 +508,58 @@ public class CampaignEfficiency {
             return used;
         }
 
-        /** CPU seconds the JIT compiler threads of the services have used so far. */
-        double compilerSeconds() {
-            double total = 0;
-            for (long pid : services.values()) {
+        /** What each thread of the services is, by its name (which Linux cuts to 15 characters). */
+        private static final Map<String, Pattern> ROLES = new LinkedHashMap<>();
+
+        static {
+            ROLES.put("jit", Pattern.compile("C[12] CompilerThre.*"));
+            ROLES.put("gc+vm", Pattern.compile("(GC Thread|G1 |VM Thread|VM Periodic|Service Thread|Common-Cleaner).*"));
+            ROLES.put("http", Pattern.compile("vert\\.x-(eventloo|acceptor).*"));
+            ROLES.put("handlers", Pattern.compile("executor-thread.*"));
+            ROLES.put("kafka", Pattern.compile("(kafka|smallrye-kafka).*"));
+        }
+
+        /** CPU seconds of every thread of the services seen so far, by "pid/tid"; a thread that ended keeps its last figure. */
+        private final Map<String, Double> threadSeconds = new LinkedHashMap<>();
+        private final Map<String, String> threadRoles = new LinkedHashMap<>();
+
+        /**
+         * CPU seconds the services' threads have used so far, by "service role" (jit, gc+vm, http, handlers, kafka,
+         * other). Threads come and go (the JVM stops idle compiler threads): each one counts with the most it was
+         * seen to have used, so the figures only grow.
+         */
+        Map<String, Double> threadRoles() {
+            services.forEach((name, pid) -> {
                 try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
                     for (Path task : tasks.toList()) {
-                        if (read(task.resolve("comm")).matches("(?s)C[12] CompilerThre.*")) {
-                            total += thread(task);
-                        }
+                        String key = pid + "/" + task.getFileName();
+                        double used = cpuSeconds(task.resolve("stat"));
+                        threadSeconds.merge(key, used, Math::max);
+                        threadRoles.computeIfAbsent(key, k -> name + " " + role(read(task.resolve("comm")).strip()));
                     }
                 } catch (IOException e) {
                     // the process ended
                 }
-            }
-            return total;
+            });
+            Map<String, Double> byRole = new java.util.TreeMap<>();
+            threadSeconds.forEach((key, used) -> byRole.merge(threadRoles.get(key), used, Double::sum));
+            return byRole;
+        }
+
+        private static String role(String threadName) {
+            return ROLES.entrySet().stream().filter(e -> e.getValue().matcher(threadName).matches())
+                    .map(Map.Entry::getKey).findFirst().orElse("other");
+        }
+
+        /** CPU seconds the JIT compiler threads of the services have used so far. */
+        double compilerSeconds() {
+            return threadRoles().entrySet().stream().filter(e -> e.getKey().endsWith(" jit"))
+                    .mapToDouble(Map.Entry::getValue).sum();
         }
 
         /** CPU seconds of the services' processes. */
         double serviceSeconds() {
             return services.values().stream().mapToDouble(CpuMeter::process).sum();
-        }
-
-        private static double thread(Path task) {
-            return cpuSeconds(task.resolve("stat"));
         }
 
         private static double process(long pid) {
