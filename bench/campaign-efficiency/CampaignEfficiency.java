@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -260,7 +261,6 @@ public class CampaignEfficiency {
                 StandIns.REPO, s.config(), s.simArgs(), s.parallel(), s.cpus());
         Map<String, Double> cpuBefore = cpu.seconds();
         Map<String, Double> rolesBefore = cpu.threadRoles();
-        double compilerBefore = cpu.compilerSeconds();
         Instant submitted = Instant.now();
         String created = post(schedulerUrl + "/campaigns", body);
         String id = field(created, "id");
@@ -276,7 +276,7 @@ public class CampaignEfficiency {
         Instant finished = Instant.now();
         Map<String, Double> cpuAfter = cpu.seconds();
         Map<String, Double> rolesAfter = cpu.threadRoles();
-        double compiling = cpu.compilerSeconds() - compilerBefore;
+        double compiling = CpuMeter.jit(rolesAfter) - CpuMeter.jit(rolesBefore);
         if (!"SUCCEEDED".equals(field(campaign, "status"))) {
             throw new IllegalStateException("the campaign did not succeed: " + campaign);
         }
@@ -541,7 +541,7 @@ public class CampaignEfficiency {
                     // the process ended
                 }
             });
-            Map<String, Double> byRole = new java.util.TreeMap<>();
+            Map<String, Double> byRole = new TreeMap<>();
             threadSeconds.forEach((key, used) -> byRole.merge(threadRoles.get(key), used, Double::sum));
             return byRole;
         }
@@ -553,8 +553,13 @@ public class CampaignEfficiency {
 
         /** CPU seconds the JIT compiler threads of the services have used so far. */
         double compilerSeconds() {
-            return threadRoles().entrySet().stream().filter(e -> e.getKey().endsWith(" jit"))
-                    .mapToDouble(Map.Entry::getValue).sum();
+            return jit(threadRoles());
+        }
+
+        /** The JIT compilers' part of figures by role, as {@link #threadRoles} gives them. */
+        static double jit(Map<String, Double> roles) {
+            return roles.entrySet().stream().filter(e -> e.getKey().endsWith(" jit")).mapToDouble(Map.Entry::getValue)
+                    .sum();
         }
 
         /** CPU seconds of the services' processes. */

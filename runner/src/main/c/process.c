@@ -324,6 +324,18 @@ static void check_deadlines(const struct process_spec *spec, struct loop_state *
     }
 }
 
+/* Ends the capture of a run that has ended with RES->exit_code: duration, last line, tail; the file is closed. */
+static void end_capture(struct process_result *res, int64_t start)
+{
+    res->duration_ms = now_ms() - start;
+    if (res->exit_code != 0)
+        process_note("the run ended with exit code %d", res->exit_code);
+    res->tail = capture_tail();
+    if (cap.file_fd >= 0)
+        close(cap.file_fd);
+    cap.file_fd = -1;
+}
+
 int process_run(const struct process_spec *spec, struct process_result *res)
 {
     memset(res, 0, sizeof *res);
@@ -350,14 +362,9 @@ int process_run(const struct process_spec *spec, struct process_result *res)
         /* what a shell answers: 127 for a program it cannot find, 126 for one it cannot execute */
         res->exit_code = spawn_errno == ENOENT ? 127 : 126;
         process_note("cannot run %s: %s", program, strerror(spawn_errno));
-        process_note("the run ended with exit code %d", res->exit_code);
         free(program);
         close(pipe_fd[0]);
-        if (cap.file_fd >= 0)
-            close(cap.file_fd);
-        cap.file_fd = -1;
-        res->duration_ms = now_ms() - s.start;
-        res->tail = capture_tail();
+        end_capture(res, s.start);
         return -1;
     }
     if (spec->timeout_s > 0)
@@ -392,14 +399,8 @@ int process_run(const struct process_spec *spec, struct process_result *res)
     close(pipe_fd[0]);
     kill(-s.pid, SIGKILL); /* leftovers of the run's process group, if any */
 
-    res->duration_ms = now_ms() - s.start;
     res->exit_code = res->timed_out ? EXIT_TIMEOUT : exit_code_of(status);
-    if (res->exit_code != 0)
-        process_note("the run ended with exit code %d", res->exit_code);
-    res->tail = capture_tail();
-    if (cap.file_fd >= 0)
-        close(cap.file_fd);
-    cap.file_fd = -1;
+    end_capture(res, s.start);
     return 0;
 }
 
