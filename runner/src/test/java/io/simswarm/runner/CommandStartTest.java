@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,19 +24,10 @@ class CommandStartTest extends HostRunnerFixture {
 
     private RunnerProcess.Result fake(Path dir, String command, String simArgs, String... moreEnv) {
         String script = FakeSimulation.installIn(dir);
-        Map<String, String> env = new HashMap<>(Map.of(
-                "SIMSWARM_RUN_COMMAND", command.replace("{sim}", script),
-                "SIMSWARM_CONFIG", "Fake",
-                "SIMSWARM_RUNS", "5",
-                "SIMSWARM_TOKENS", "t",
-                "SIMSWARM_UPLOAD_URL", uploads.urlTemplate(),
-                "TMPDIR", tmp.toString(),
-                "FAKE_MODE", "args"));
+        Map<String, String> env = listModeEnv(command.replace("{sim}", script), "Fake", "5", "t", moreEnv);
+        env.put("FAKE_MODE", "args");
         if (simArgs != null) {
             env.put("SIMSWARM_SIM_ARGS", simArgs);
-        }
-        for (int i = 0; i < moreEnv.length; i += 2) {
-            env.put(moreEnv[i], moreEnv[i + 1]);
         }
         return RunnerProcess.run(dir, env);
     }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -20,27 +19,13 @@ import static org.assertj.core.api.Assertions.tuple;
 /** List mode on the host: examples/queueing runs uploaded to a local endpoint, and the failure paths. */
 class ListModeTest extends HostRunnerFixture {
 
-    private Map<String, String> env(String command, String config, String runs, String tokens, String... more) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "SIMSWARM_RUN_COMMAND", command,
-                "SIMSWARM_CONFIG", config,
-                "SIMSWARM_RUNS", runs,
-                "SIMSWARM_TOKENS", tokens,
-                "SIMSWARM_UPLOAD_URL", uploads.urlTemplate(),
-                "TMPDIR", tmp.toString()));
-        for (int i = 0; i < more.length; i += 2) {
-            env.put(more[i], more[i + 1]);
-        }
-        return env;
-    }
-
     private RunnerProcess.Result queueing(String config, String runs, String tokens, String... more) {
-        return RunnerProcess.run(QueueingExample.hostBuild(), env("./queueing", config, runs, tokens, more));
+        return RunnerProcess.run(QueueingExample.hostBuild(), listModeEnv("./queueing", config, runs, tokens, more));
     }
 
     private RunnerProcess.Result fake(Path dir, String mode, String config, String runs, String tokens,
                                       String... more) {
-        Map<String, String> env = env(FakeSimulation.installIn(dir), config, runs, tokens, more);
+        Map<String, String> env = listModeEnv(FakeSimulation.installIn(dir), config, runs, tokens, more);
         env.put("FAKE_MODE", mode);
         return RunnerProcess.run(dir, env);
     }
@@ -143,7 +128,7 @@ class ListModeTest extends HostRunnerFixture {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        var env = env("./queueing", "Quick", "3", "t");
+        var env = listModeEnv("./queueing", "Quick", "3", "t");
         env.put("SIMSWARM_UPLOAD_URL", "http://127.0.0.1:" + closedPort + "/runs/{run}");
 
         var result = RunnerProcess.run(QueueingExample.hostBuild(), env);
