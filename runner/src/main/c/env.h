@@ -14,6 +14,7 @@ struct runner_env {
     long run_timeout_s;      /* SIMSWARM_RUN_TIMEOUT, 0 = none */
     const char *tmp_dir;     /* TMPDIR or /tmp: where run directories are made */
     int gzip_level;          /* SIMSWARM_GZIP_LEVEL, 0-9 */
+    long upload_giveup_s;    /* SIMSWARM_UPLOAD_GIVEUP: how long an upload is retried, 0 = one attempt */
     enum runner_mode mode;
 
     /* list mode */

@@ -86,7 +86,9 @@ class RunnerEnvironmentTest {
                 arguments(pilot("SIMSWARM_LEASE_GIVEUP", "-5"), "SIMSWARM_LEASE_GIVEUP must be a whole number of seconds"),
                 arguments(pilot("SIMSWARM_LEASE_MAX", "0"), "SIMSWARM_LEASE_MAX must be 1-256 (runs per lease answer), got '0'"),
                 arguments(pilot("SIMSWARM_LEASE_MAX", "257"), "SIMSWARM_LEASE_MAX must be 1-256 (runs per lease answer), got '257'"),
-                arguments(pilot("SIMSWARM_LEASE_MAX", "many"), "SIMSWARM_LEASE_MAX must be 1-256 (runs per lease answer), got 'many'"));
+                arguments(pilot("SIMSWARM_LEASE_MAX", "many"), "SIMSWARM_LEASE_MAX must be 1-256 (runs per lease answer), got 'many'"),
+                arguments(list("SIMSWARM_UPLOAD_GIVEUP", "soon"), "SIMSWARM_UPLOAD_GIVEUP must be a whole number of seconds, got 'soon'"),
+                arguments(pilot("SIMSWARM_UPLOAD_GIVEUP", "-1"), "SIMSWARM_UPLOAD_GIVEUP must be a whole number of seconds, got '-1'"));
     }
 
     @ParameterizedTest
