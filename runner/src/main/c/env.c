@@ -13,6 +13,7 @@
 #define DEFAULT_GZIP_LEVEL 1
 #define DEFAULT_LEASE_MAX 16
 #define LEASE_MAX_LIMIT 256
+#define WORKER_MAX 256
 #define MAX_SECONDS 315360000UL /* ten years */
 
 const char ENV_HELP[] =
@@ -59,6 +60,8 @@ const char ENV_HELP[] =
     "                         gives up with exit code 1 (default 120)\n"
     "  SIMSWARM_LEASE_MAX     runs one lease answer may grant, 1-256 (default 16); the\n"
     "                         scheduler grants several only for short runs\n"
+    "  SIMSWARM_WORKER        this worker's identity, sent as X-Worker (optional; default:\n"
+    "                         the host name); up to 256 printable ASCII characters, no spaces\n"
     "  Leases runs until the scheduler answers 204 (exit code 0), heartbeats while a run\n"
     "  lasts and while its upload waits to try again, and reports each run's end (exit code,\n"
     "  duration, upload state, output tail).\n"
@@ -231,6 +234,12 @@ static int load_pilot_mode(struct runner_env *env, char *err, size_t errlen)
         return -1;
     }
     env->lease_max = (long)n;
+    env->worker = get("SIMSWARM_WORKER");
+    if (env->worker && (!env_token_ok(env->worker) || strlen(env->worker) > WORKER_MAX)) {
+        snprintf(err, errlen, "SIMSWARM_WORKER must be at most %d printable ASCII characters without spaces "
+                              "(this worker's identity, sent as X-Worker)", WORKER_MAX);
+        return -1;
+    }
     return seconds("SIMSWARM_LEASE_GIVEUP", DEFAULT_GIVEUP_S, &env->lease_giveup_s, err, errlen);
 }
 

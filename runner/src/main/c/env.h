@@ -29,6 +29,7 @@ struct runner_env {
     const char *lease_token; /* SIMSWARM_LEASE_TOKEN */
     long lease_giveup_s;     /* SIMSWARM_LEASE_GIVEUP */
     long lease_max;          /* SIMSWARM_LEASE_MAX: runs one lease answer may grant, 1-256 */
+    const char *worker;      /* SIMSWARM_WORKER, sent as X-Worker; NULL: the host name */
 };
 
 /* Reads the environment; returns 0, or -1 with a one-line reason in ERR. */

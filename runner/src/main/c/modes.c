@@ -55,7 +55,8 @@ int run_list_mode(const struct runner_env *env)
 
 struct pilot {
     const struct runner_env *env;
-    char worker[256];
+    const char *worker;        /* X-Worker: SIMSWARM_WORKER, else the host name */
+    char host[256];
     char *auth;
     char lease_max[24];        /* X-Lease-Max */
     int64_t unreachable_since; /* -1 while the scheduler answers */
@@ -675,9 +676,12 @@ static enum lease_answer run_batch(struct pilot *p, const struct batch *b, struc
 
 int run_pilot_mode(const struct runner_env *env)
 {
-    struct pilot p = {.env = env, .unreachable_since = -1};
-    if (gethostname(p.worker, sizeof p.worker) != 0 || !env_token_ok(p.worker))
-        snprintf(p.worker, sizeof p.worker, "pid-%ld", (long)getpid());
+    struct pilot p = {.env = env, .unreachable_since = -1, .worker = env->worker};
+    if (!p.worker) {
+        if (gethostname(p.host, sizeof p.host) != 0 || !env_token_ok(p.host))
+            snprintf(p.host, sizeof p.host, "pid-%ld", (long)getpid());
+        p.worker = p.host;
+    }
     p.auth = xprintf("Bearer %s", env->lease_token);
     snprintf(p.lease_max, sizeof p.lease_max, "%ld", env->lease_max);
     int code = 0, runs = 0;
