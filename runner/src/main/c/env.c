@@ -9,9 +9,11 @@
 #include <string.h>
 
 #define DEFAULT_GIVEUP_S 120
+#define DEFAULT_UPLOAD_GIVEUP_S 600
 #define DEFAULT_GZIP_LEVEL 1
 #define DEFAULT_LEASE_MAX 16
 #define LEASE_MAX_LIMIT 256
+#define WORKER_MAX 256
 #define MAX_SECONDS 315360000UL /* ten years */
 
 const char ENV_HELP[] =
@@ -29,6 +31,8 @@ const char ENV_HELP[] =
     "  SIMSWARM_RUN_TIMEOUT   seconds after which a run is killed and reported with exit\n"
     "                         code 124; 0 or unset = no limit\n"
     "  SIMSWARM_GZIP_LEVEL    compression level of the uploads, 0 (store) to 9 (default 1)\n"
+    "  SIMSWARM_UPLOAD_GIVEUP seconds an upload is retried while the results service is\n"
+    "                         unreachable or overloaded (default 600; 0 = one attempt)\n"
     "  TMPDIR                 where per-run directories are made (default /tmp)\n"
     "\n"
     "One run is, in the current directory:\n"
@@ -36,7 +40,9 @@ const char ENV_HELP[] =
     "with DIR a fresh directory. stdout and stderr go to DIR/STEM.out (STEM of the run's .sca,\n"
     "else .vec file, else CONFIG-run-N) and are echoed on stdout. After exit code 0, DIR is\n"
     "uploaded as tar.gz: POST with 'Authorization: Bearer TOKEN' and\n"
-    "'Content-Type: application/gzip'; any 2xx answer is success.\n"
+    "'Content-Type: application/gzip'; any 2xx answer is success. Connection failures and\n"
+    "408, 429, 500, 502, 503, 504 are retried (0.5 s apart, doubling up to 15 s) until\n"
+    "SIMSWARM_UPLOAD_GIVEUP; any other answer fails at once.\n"
     "\n"
     "List mode:\n"
     "  SIMSWARM_RUNS          comma-separated run numbers\n"
@@ -54,8 +60,11 @@ const char ENV_HELP[] =
     "                         gives up with exit code 1 (default 120)\n"
     "  SIMSWARM_LEASE_MAX     runs one lease answer may grant, 1-256 (default 16); the\n"
     "                         scheduler grants several only for short runs\n"
+    "  SIMSWARM_WORKER        this worker's identity, sent as X-Worker (optional; default:\n"
+    "                         the host name); up to 256 printable ASCII characters, no spaces\n"
     "  Leases runs until the scheduler answers 204 (exit code 0), heartbeats while a run\n"
-    "  lasts, and reports each run's end (exit code, duration, upload state, output tail).\n"
+    "  lasts and while its upload waits to try again, and reports each run's end (exit code,\n"
+    "  duration, upload state, output tail).\n"
     "  The successful runs of a batch are uploaded and reported together at its end.\n"
     "\n"
     "Only http:// URLs (no TLS); hosts are IP addresses or names from /etc/hosts or DNS.\n"
@@ -225,6 +234,12 @@ static int load_pilot_mode(struct runner_env *env, char *err, size_t errlen)
         return -1;
     }
     env->lease_max = (long)n;
+    env->worker = get("SIMSWARM_WORKER");
+    if (env->worker && (!env_token_ok(env->worker) || strlen(env->worker) > WORKER_MAX)) {
+        snprintf(err, errlen, "SIMSWARM_WORKER must be at most %d printable ASCII characters without spaces "
+                              "(this worker's identity, sent as X-Worker)", WORKER_MAX);
+        return -1;
+    }
     return seconds("SIMSWARM_LEASE_GIVEUP", DEFAULT_GIVEUP_S, &env->lease_giveup_s, err, errlen);
 }
 
@@ -268,6 +283,8 @@ int env_load(struct runner_env *env, char *err, size_t errlen)
         return -1;
     }
     env->gzip_level = (int)lv;
+    if (seconds("SIMSWARM_UPLOAD_GIVEUP", DEFAULT_UPLOAD_GIVEUP_S, &env->upload_giveup_s, err, errlen) != 0)
+        return -1;
 
     int list = get("SIMSWARM_RUNS") != NULL, pilot = get("SIMSWARM_LEASE_URL") != NULL;
     if (list && pilot) {

@@ -14,6 +14,7 @@ struct runner_env {
     long run_timeout_s;      /* SIMSWARM_RUN_TIMEOUT, 0 = none */
     const char *tmp_dir;     /* TMPDIR or /tmp: where run directories are made */
     int gzip_level;          /* SIMSWARM_GZIP_LEVEL, 0-9 */
+    long upload_giveup_s;    /* SIMSWARM_UPLOAD_GIVEUP: how long an upload is retried, 0 = one attempt */
     enum runner_mode mode;
 
     /* list mode */
@@ -28,6 +29,7 @@ struct runner_env {
     const char *lease_token; /* SIMSWARM_LEASE_TOKEN */
     long lease_giveup_s;     /* SIMSWARM_LEASE_GIVEUP */
     long lease_max;          /* SIMSWARM_LEASE_MAX: runs one lease answer may grant, 1-256 */
+    const char *worker;      /* SIMSWARM_WORKER, sent as X-Worker; NULL: the host name */
 };
 
 /* Reads the environment; returns 0, or -1 with a one-line reason in ERR. */

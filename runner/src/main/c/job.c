@@ -120,7 +120,31 @@ void job_upload_failed(const struct job *job, struct job_outcome *out, const cha
     out->upload = UPLOAD_FAILED;
 }
 
-void job_upload(const struct job *job, struct job_outcome *out)
+void job_upload_withdrawn(const struct job *job, struct job_outcome *out, const char *last_error)
+{
+    char *line = xprintf("run %ld: the scheduler withdrew the lease while the upload waited to try again (last "
+                         "error: %s): the results are not uploaded", job->run, last_error);
+    msg("%s", line);
+    append_line(&out->tail, line);
+    free(line);
+    out->withdrawn = 1;
+    out->upload = UPLOAD_SKIPPED;
+}
+
+struct upload_retry job_upload_retry(const struct job *job, const char *what, struct upload_keepalive *keepalive)
+{
+    int keep = job->heartbeat && job->heartbeat_s > 0;
+    if (keep) {
+        int64_t interval = job->heartbeat_s * 1000;
+        *keepalive = (struct upload_keepalive){
+            .beat = job->heartbeat, .ctx = job->heartbeat_ctx, .interval_ms = interval,
+            .next_at = job->heartbeat_first_at > 0 ? job->heartbeat_first_at : now_ms() + interval};
+    }
+    return (struct upload_retry){.what = what, .giveup_s = job->upload_once ? 0 : job->env->upload_giveup_s,
+                                 .once = job->upload_once, .keepalive = keep ? keepalive : NULL};
+}
+
+enum upload_result job_upload(const struct job *job, struct job_outcome *out)
 {
     struct strbuf why = {0};
     char *archive = xprintf("%s/results.tar.gz", out->work_dir);
@@ -131,23 +155,32 @@ void job_upload(const struct job *job, struct job_outcome *out)
         sb_printf(&why, "cannot create the archive: %s", strerror(errno));
     else if ((files = targz_write_dir(out->result_dir, fd, job->env->gzip_level, err, sizeof err)) < 0)
         sb_printf(&why, "cannot pack %s: %s", out->result_dir, err);
+    enum upload_result result = UPLOAD_REFUSED;
     if (files >= 0) {
         off_t size = lseek(fd, 0, SEEK_END);
         char *auth = xprintf("Bearer %s", job->token);
+        char *what = xprintf("run %ld", job->run);
+        struct upload_keepalive keepalive;
+        struct upload_retry retry = job_upload_retry(job, what, &keepalive);
         int status;
-        if (upload_archive(job->upload_url, auth, fd, size, &why, &status) == 0) {
+        result = upload_archive(job->upload_url, auth, fd, size, &retry, &why, &status);
+        if (result == UPLOAD_DONE) {
             out->upload = UPLOAD_OK;
             msg("run %ld: uploaded %d file(s), %lld bytes", job->run, files, (long long)size);
         }
+        free(what);
         free(auth);
     }
     if (fd >= 0)
         close(fd);
     unlink(archive);
     free(archive);
-    if (out->upload != UPLOAD_OK)
+    if (result == UPLOAD_WITHDRAWN)
+        job_upload_withdrawn(job, out, why.data);
+    else if (out->upload != UPLOAD_OK)
         job_upload_failed(job, out, job->upload_url, why.data);
     sb_free(&why);
+    return result;
 }
 
 /* ---------------------------------------------------------------- one run */

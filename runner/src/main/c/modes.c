@@ -26,7 +26,8 @@ int run_list_mode(const struct runner_env *env)
         struct job_outcome out;
         job_run(&job, &out);
         done++;
-        int code = out.exit_code != 0 ? out.exit_code : out.upload == UPLOAD_FAILED ? 1 : 0;
+        int code = out.exit_code != 0 ? out.exit_code : out.upload != UPLOAD_FAILED ? 0
+                   : process_stop_requested() ? EXIT_STOPPED : 1;
         if (code == 0)
             succeeded++;
         else if (first_failure == 0)
@@ -54,7 +55,8 @@ int run_list_mode(const struct runner_env *env)
 
 struct pilot {
     const struct runner_env *env;
-    char worker[256];
+    const char *worker;        /* X-Worker: SIMSWARM_WORKER, else the host name */
+    char host[256];
     char *auth;
     char lease_max[24];        /* X-Lease-Max */
     int64_t unreachable_since; /* -1 while the scheduler answers */
@@ -362,7 +364,7 @@ static enum heartbeat_answer send_heartbeat(void *arg)
     if (rc == 0 && resp.status == 410)
         answer = HEARTBEAT_WITHDRAWN;
     else if (rc != 0 || resp.status < 200 || resp.status >= 300)
-        msg("heartbeat for lease %s failed (%s); the run goes on", hb->lease->id, hb->pilot->last_error);
+        msg("heartbeat for lease %s failed (%s); going on", hb->lease->id, hb->pilot->last_error);
     http_response_free(&resp);
     return answer;
 }
@@ -444,9 +446,24 @@ struct kept_run {
     struct job_outcome out;
 };
 
-static struct job job_of(const struct pilot *p, const struct lease *lease)
+/*
+ * The job of LEASE, heartbeating the lease through HB (free its URL with heartbeat_end) at the lease's interval
+ * from the last heartbeat on: while the run lasts, and while its upload waits to try again.
+ */
+static struct job leased_job(struct pilot *p, const struct lease *lease, struct heartbeat_ctx *hb)
 {
-    return (struct job){.env = p->env, .run = lease->run, .token = lease->token, .upload_url = lease->upload_url};
+    *hb = (struct heartbeat_ctx){.pilot = p, .lease = lease,
+                                 .url = xprintf("%s/%s/heartbeat", p->env->lease_url, lease->id)};
+    return (struct job){.env = p->env, .run = lease->run, .token = lease->token, .upload_url = lease->upload_url,
+                        .heartbeat_s = lease->heartbeat_s,
+                        .heartbeat_first_at = p->last_heartbeat + lease->heartbeat_s * 1000,
+                        .heartbeat = send_heartbeat, .heartbeat_ctx = hb};
+}
+
+static void heartbeat_end(struct heartbeat_ctx *hb)
+{
+    free(hb->url);
+    hb->url = NULL;
 }
 
 /*
@@ -488,91 +505,98 @@ static enum lease_answer report_batch(struct pilot *p, const struct kept_run *ru
     return answer;
 }
 
-/* Uploads the successful runs of a batch: in one archive when the batch names a group upload, else one by one. */
-static void upload_batch(struct pilot *p, const struct batch *b, struct kept_run *runs, size_t count)
+/*
+ * Uploads the successful runs of a batch in one archive, heartbeating the first one's lease while the upload
+ * waits to try again (the scheduler renews all the worker's leases with it). Returns 0 when that settled every
+ * run (uploaded, failed, or withdrawn: then none is uploaded), -1 when they are to be uploaded one by one.
+ */
+static int upload_together(struct pilot *p, const char *url, struct kept_run *runs, size_t count)
 {
-    const char *url = b->group_upload;
-    if (count > 1 && url && !p->group_unsupported) {
-        struct group_run *group = xmalloc(count * sizeof *group);
-        for (size_t i = 0; i < count; i++)
-            group[i] = (struct group_run){.run = runs[i].lease->run, .token = runs[i].lease->token,
-                                          .result_dir = runs[i].out.result_dir};
-        struct strbuf why = {0};
-        off_t size;
-        enum group_outcome outcome = upload_group(url, group, count, p->env->gzip_level, p->env->tmp_dir, &why,
-                                                  &size);
-        free(group);
-        int one_by_one = 1;
-        switch (outcome) {
-        case GROUP_UPLOADED:
-            for (size_t i = 0; i < count; i++)
-                runs[i].out.upload = UPLOAD_OK;
-            msg("uploaded %zu runs in one archive (%lld KiB)", count, ((long long)size + 1023) / 1024);
-            one_by_one = 0;
-            break;
-        case GROUP_UNSUPPORTED:
-            p->group_unsupported = 1;
-            msg("the results service has no group upload at %s (%s): uploading run by run from now on", url,
-                why.data);
-            break;
-        case GROUP_REFUSED:
-            msg("the group upload to %s was refused (%s): uploading the %zu runs of this batch one by one", url,
-                why.data, count);
-            break;
-        case GROUP_NOT_PACKED:
-            msg("no group upload (%s): uploading the %zu runs of this batch one by one", why.data, count);
-            break;
-        case GROUP_FAILED:
-            for (size_t i = 0; i < count; i++) {
-                struct job job = job_of(p, runs[i].lease);
-                job_upload_failed(&job, &runs[i].out, url, why.data);
-            }
-            one_by_one = 0;
-            break;
-        }
-        sb_free(&why);
-        if (!one_by_one)
-            return;
-    }
+    struct group_run *group = xmalloc(count * sizeof *group);
+    long *numbers = xmalloc(count * sizeof *numbers);
     for (size_t i = 0; i < count; i++) {
-        struct job job = job_of(p, runs[i].lease);
-        job_upload(&job, &runs[i].out);
+        group[i] = (struct group_run){.run = runs[i].lease->run, .token = runs[i].lease->token,
+                                      .result_dir = runs[i].out.result_dir};
+        numbers[i] = runs[i].lease->run;
     }
+    char *list = ranges_text(numbers, count, RUN_LIST_MAX);
+    char *what = xprintf("runs %s", list);
+    struct heartbeat_ctx hb;
+    struct job first = leased_job(p, runs[0].lease, &hb);
+    struct upload_keepalive keepalive;
+    struct upload_retry retry = job_upload_retry(&first, what, &keepalive);
+    struct strbuf why = {0};
+    off_t size;
+    enum group_outcome outcome = upload_group(url, group, count, p->env->gzip_level, p->env->tmp_dir, &retry, &why,
+                                              &size);
+    heartbeat_end(&hb);
+    free(what);
+    free(list);
+    free(numbers);
+    free(group);
+    int settled = 1;
+    switch (outcome) {
+    case GROUP_UPLOADED:
+        for (size_t i = 0; i < count; i++)
+            runs[i].out.upload = UPLOAD_OK;
+        msg("uploaded %zu runs in one archive (%lld KiB)", count, ((long long)size + 1023) / 1024);
+        break;
+    case GROUP_UNSUPPORTED:
+        p->group_unsupported = 1;
+        msg("the results service has no group upload at %s (%s): uploading run by run from now on", url, why.data);
+        settled = 0;
+        break;
+    case GROUP_REFUSED:
+        msg("the group upload to %s was refused (%s): uploading the %zu runs of this batch one by one", url, why.data,
+            count);
+        settled = 0;
+        break;
+    case GROUP_NOT_PACKED:
+        msg("no group upload (%s): uploading the %zu runs of this batch one by one", why.data, count);
+        settled = 0;
+        break;
+    case GROUP_FAILED:
+    case GROUP_WITHDRAWN:
+        for (size_t i = 0; i < count; i++) {
+            struct job job = {.env = p->env, .run = runs[i].lease->run};
+            if (outcome == GROUP_WITHDRAWN)
+                job_upload_withdrawn(&job, &runs[i].out, why.data);
+            else
+                job_upload_failed(&job, &runs[i].out, url, why.data);
+        }
+        break;
+    }
+    sb_free(&why);
+    return settled ? 0 : -1;
 }
 
-/* "12-27" or "3,5,9-11": the run numbers of a batch, consecutive ones as ranges, cut short when long. */
-static char *run_list(const struct batch *b)
+/*
+ * Uploads the successful runs of a batch: in one archive when the batch names a group upload, else one by one,
+ * each heartbeating its own lease while it waits. Once one of them has given up, the others get one attempt.
+ */
+static void upload_batch(struct pilot *p, const struct batch *b, struct kept_run *runs, size_t count)
 {
-    struct strbuf sb = {0};
-    for (size_t i = 0; i < b->count; i++) {
-        size_t j = i;
-        while (j + 1 < b->count && b->leases[j + 1].run == b->leases[j].run + 1)
-            j++;
-        if (sb.len > RUN_LIST_MAX) {
-            sb_puts(&sb, ",...");
-            break;
-        }
-        sb_printf(&sb, "%s%ld", i > 0 ? "," : "", b->leases[i].run);
-        if (j > i)
-            sb_printf(&sb, "-%ld", b->leases[j].run);
-        i = j;
+    if (count > 1 && b->group_upload && !p->group_unsupported && upload_together(p, b->group_upload, runs, count) == 0)
+        return;
+    const char *once = NULL;
+    for (size_t i = 0; i < count; i++) {
+        struct heartbeat_ctx hb;
+        struct job job = leased_job(p, runs[i].lease, &hb);
+        job.upload_once = once;
+        if (job_upload(&job, &runs[i].out) == UPLOAD_GAVE_UP)
+            once = "an earlier upload of this batch gave up";
+        heartbeat_end(&hb);
     }
-    return sb.data;
 }
 
 /* Runs one lease of the batch, heartbeating it while it lasts. */
 static void simulate(struct pilot *p, const struct lease *lease, struct job_outcome *out)
 {
     msg("lease %s: run %ld, attempt %ld", lease->id, lease->run, lease->attempt);
-    struct heartbeat_ctx hb = {.pilot = p, .lease = lease,
-                               .url = xprintf("%s/%s/heartbeat", p->env->lease_url, lease->id)};
-    struct job job = job_of(p, lease);
-    job.heartbeat_s = lease->heartbeat_s;
-    job.heartbeat_first_at = p->last_heartbeat + lease->heartbeat_s * 1000;
-    job.heartbeat = send_heartbeat;
-    job.heartbeat_ctx = &hb;
+    struct heartbeat_ctx hb;
+    struct job job = leased_job(p, lease, &hb);
     job_simulate(&job, out);
-    free(hb.url);
+    heartbeat_end(&hb);
 }
 
 /*
@@ -585,9 +609,13 @@ static void simulate(struct pilot *p, const struct lease *lease, struct job_outc
 static enum lease_answer run_batch(struct pilot *p, const struct batch *b, struct batch *next, int *runs)
 {
     if (b->count > 1) {
-        char *list = run_list(b);
+        long *numbers = xmalloc(b->count * sizeof *numbers);
+        for (size_t i = 0; i < b->count; i++)
+            numbers[i] = b->leases[i].run;
+        char *list = ranges_text(numbers, b->count, RUN_LIST_MAX);
         msg("lease batch of %zu run(s): %s", b->count, list);
         free(list);
+        free(numbers);
     }
     p->last_heartbeat = now_ms();
     struct kept_run *kept = xmalloc(b->count * sizeof *kept);
@@ -648,9 +676,12 @@ static enum lease_answer run_batch(struct pilot *p, const struct batch *b, struc
 
 int run_pilot_mode(const struct runner_env *env)
 {
-    struct pilot p = {.env = env, .unreachable_since = -1};
-    if (gethostname(p.worker, sizeof p.worker) != 0 || !env_token_ok(p.worker))
-        snprintf(p.worker, sizeof p.worker, "pid-%ld", (long)getpid());
+    struct pilot p = {.env = env, .unreachable_since = -1, .worker = env->worker};
+    if (!p.worker) {
+        if (gethostname(p.host, sizeof p.host) != 0 || !env_token_ok(p.host))
+            snprintf(p.host, sizeof p.host, "pid-%ld", (long)getpid());
+        p.worker = p.host;
+    }
     p.auth = xprintf("Bearer %s", env->lease_token);
     snprintf(p.lease_max, sizeof p.lease_max, "%ld", env->lease_max);
     int code = 0, runs = 0;

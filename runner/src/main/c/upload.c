@@ -11,53 +11,111 @@
 #include <string.h>
 #include <unistd.h>
 
-#define UPLOAD_ATTEMPTS 4
 #define UPLOAD_FIRST_BACKOFF_MS 500
+#define UPLOAD_MAX_BACKOFF_MS 15000
 #define UPLOAD_CONNECT_TIMEOUT_MS 10000
 #define UPLOAD_IO_TIMEOUT_MS 120000 /* the service may parse the results before it answers */
 
-static int transient_status(int status)
+/* Answers of a results service that is starting, overloaded or briefly without its database or broker. */
+static int retried_status(int status)
 {
-    return status == 502 || status == 503 || status == 504;
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
 }
 
-int upload_archive(const char *url, const char *auth, int fd, off_t size, struct strbuf *why, int *status)
+/* MS cut by up to a fifth at random, so that workers that lost the service together do not come back in step. */
+static int64_t jittered(int64_t ms)
+{
+    static unsigned int seed;
+    if (seed == 0)
+        seed = (unsigned int)getpid() ^ (unsigned int)now_ms();
+    return ms - rand_r(&seed) % (ms / 5 + 1);
+}
+
+/*
+ * Waits until UNTIL (a now_ms() time), sending the heartbeats that fall due meanwhile. Returns 0, or -1 with
+ * the reason to give the upload up in *END (the runner is stopping, or the lease was withdrawn).
+ */
+static int wait_to_retry(int64_t until, struct upload_keepalive *keepalive, enum upload_result *end)
+{
+    for (;;) {
+        if (process_stop_requested()) {
+            *end = UPLOAD_STOPPED;
+            return -1;
+        }
+        int64_t now = now_ms();
+        if (keepalive && now >= keepalive->next_at) {
+            keepalive->next_at = now + keepalive->interval_ms;
+            if (keepalive->beat(keepalive->ctx) == HEARTBEAT_WITHDRAWN) {
+                *end = UPLOAD_WITHDRAWN;
+                return -1;
+            }
+            continue;
+        }
+        if (now >= until)
+            return 0;
+        int64_t wake = keepalive && keepalive->next_at < until ? keepalive->next_at : until;
+        process_sleep_ms(wake - now);
+    }
+}
+
+/* The answer in words: "HTTP 503: <first line of the body>", or the transport failure. */
+static char *failure_of(int rc, const struct http_response *resp)
+{
+    if (rc != 0)
+        return xstrdup(resp->error);
+    char *line = first_line(resp->body, 200);
+    char *text = xprintf("HTTP %d%s%s", resp->status, *line ? ": " : "", line);
+    free(line);
+    return text;
+}
+
+enum upload_result upload_archive(const char *url, const char *auth, int fd, off_t size, struct upload_retry *retry,
+                                  struct strbuf *why, int *status)
 {
     struct http_header headers[] = {{"Authorization", auth}, {"Content-Type", "application/gzip"}};
     struct http_request req = {
         .method = "POST", .url = url, .headers = headers, .header_count = 2,
         .body_fd = fd, .body_size = size,
         .connect_timeout_ms = UPLOAD_CONNECT_TIMEOUT_MS, .io_timeout_ms = UPLOAD_IO_TIMEOUT_MS};
-    int64_t backoff = UPLOAD_FIRST_BACKOFF_MS;
-    int result = -1;
-    size_t why_start = why->len;
-    *status = 0;
-    for (int attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
+    int64_t start = now_ms(), giveup_at = start + retry->giveup_s * 1000, backoff = UPLOAD_FIRST_BACKOFF_MS;
+    for (int attempts = 1;; attempts++) {
         struct http_response resp;
         int rc = http_request(&req, &resp);
         *status = rc == 0 ? resp.status : 0;
         if (rc == 0 && resp.status >= 200 && resp.status < 300) {
-            result = 0;
-        } else if (rc == 0 && !transient_status(resp.status)) {
-            char *line = first_line(resp.body, 200);
-            sb_printf(why, "HTTP %d%s%s", resp.status, *line ? ": " : "", line);
-            free(line);
-            attempt = UPLOAD_ATTEMPTS;
-        } else if (attempt == UPLOAD_ATTEMPTS) {
-            if (rc == 0)
-                sb_printf(why, "HTTP %d after %d attempts", resp.status, attempt);
-            else
-                sb_printf(why, "%s (after %d attempts)", resp.error, attempt);
+            http_response_free(&resp);
+            return UPLOAD_DONE;
         }
+        char *failure = failure_of(rc, &resp);
         http_response_free(&resp);
-        if (result == 0 || attempt >= UPLOAD_ATTEMPTS || process_stop_requested())
-            break;
-        process_sleep_ms(backoff);
-        backoff *= 2;
+        enum upload_result end = rc == 0 && !retried_status(*status) ? UPLOAD_REFUSED : UPLOAD_GAVE_UP;
+        int64_t now = now_ms();
+        if (end == UPLOAD_GAVE_UP && process_stop_requested()) {
+            end = UPLOAD_STOPPED;
+        } else if (end == UPLOAD_GAVE_UP && now < giveup_at) {
+            int64_t pause = jittered(backoff);
+            if (pause > giveup_at - now)
+                pause = giveup_at - now;
+            msg("upload of %s: results service unreachable (%s), retrying in %.1f s, giving up in %lld s",
+                retry->what, failure, (double)pause / 1000, (long long)(giveup_at - now + 999) / 1000);
+            backoff = backoff * 2 < UPLOAD_MAX_BACKOFF_MS ? backoff * 2 : UPLOAD_MAX_BACKOFF_MS;
+            if (wait_to_retry(now + pause, retry->keepalive, &end) == 0) {
+                free(failure);
+                continue;
+            }
+        }
+        if (end == UPLOAD_GAVE_UP && retry->once)
+            sb_printf(why, "%s (one attempt: %s)", failure, retry->once);
+        else if (end == UPLOAD_GAVE_UP)
+            sb_printf(why, "%s (%d attempt%s in %lld s, SIMSWARM_UPLOAD_GIVEUP=%ld)", failure, attempts,
+                      attempts == 1 ? "" : "s", (long long)(now - start) / 1000, retry->giveup_s);
+        else if (end == UPLOAD_STOPPED)
+            sb_printf(why, "%s; not tried again: the runner was asked to stop", failure);
+        else
+            sb_puts(why, failure);
+        free(failure);
+        return end;
     }
-    if (result != 0 && why->len == why_start)
-        sb_puts(why, "interrupted");
-    return result;
 }
 
 /* An archive file that disappears when closed: nothing is left behind, whatever happens. */
@@ -72,7 +130,7 @@ static int anonymous_file(const char *dir)
 }
 
 enum group_outcome upload_group(const char *url, const struct group_run *runs, size_t count, int gzip_level,
-                                const char *tmp_dir, struct strbuf *why, off_t *size)
+                                const char *tmp_dir, struct upload_retry *retry, struct strbuf *why, off_t *size)
 {
     *size = 0;
     int fd = anonymous_file(tmp_dir);
@@ -97,11 +155,14 @@ enum group_outcome upload_group(const char *url, const struct group_run *runs, s
     } else {
         *size = lseek(fd, 0, SEEK_END);
         int status;
-        if (upload_archive(url, auth.data, fd, *size, why, &status) == 0)
+        enum upload_result result = upload_archive(url, auth.data, fd, *size, retry, why, &status);
+        if (result == UPLOAD_DONE)
             outcome = GROUP_UPLOADED;
-        else if (status == 404 || status == 405)
+        else if (result == UPLOAD_WITHDRAWN)
+            outcome = GROUP_WITHDRAWN;
+        else if (result == UPLOAD_REFUSED && (status == 404 || status == 405))
             outcome = GROUP_UNSUPPORTED;
-        else if (status >= 400 && status < 500)
+        else if (result == UPLOAD_REFUSED && status >= 400 && status < 500)
             outcome = GROUP_REFUSED;
         else
             outcome = GROUP_FAILED;

@@ -155,6 +155,26 @@ int parse_ulong(const char *s, unsigned long max, unsigned long *out)
     return 0;
 }
 
+char *ranges_text(const long *numbers, size_t count, size_t max)
+{
+    struct strbuf sb = {0};
+    sb_puts(&sb, "");
+    for (size_t i = 0; i < count; i++) {
+        size_t j = i;
+        while (j + 1 < count && numbers[j + 1] == numbers[j] + 1)
+            j++;
+        if (sb.len > max) {
+            sb_puts(&sb, ",...");
+            break;
+        }
+        sb_printf(&sb, "%s%ld", i > 0 ? "," : "", numbers[i]);
+        if (j > i)
+            sb_printf(&sb, "-%ld", numbers[j]);
+        i = j;
+    }
+    return sb.data;
+}
+
 char *first_line(const char *text, size_t max)
 {
     if (!text)

@@ -41,6 +41,9 @@ void sb_shell_quote(struct strbuf *sb, const char *s);
 /* Parses a whole string as a decimal number in [0, max]; returns 0 on success, -1 otherwise. */
 int parse_ulong(const char *s, unsigned long max, unsigned long *out);
 
+/* "12-27" or "3,5,9-11": NUMBERS in their order, consecutive ones as ranges, cut short (",...") past MAX characters. */
+char *ranges_text(const long *numbers, size_t count, size_t max);
+
 /* Copies the first line of TEXT (without CR/LF, at most MAX bytes) into a new string. */
 char *first_line(const char *text, size_t max);
 

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -22,8 +23,8 @@ import java.util.stream.IntStream;
 
 /**
  * A scripted stand-in for the scheduler's lease resource (pilot protocol of docs/architecture.md):
- * answers lease requests from a script, counts heartbeats and records every finish report, single
- * or batch ({@code POST .../finished}). Like the scheduler, it answers a finish call that carries
+ * answers lease requests from a script, records heartbeats (a lease may be withdrawn at any time) and
+ * every finish report, single or batch ({@code POST .../finished}). Like the scheduler, it answers a finish call that carries
  * {@code X-Next-Lease: 1} with the next scripted answer; {@link #startPlain} makes one that
  * acknowledges finish calls with an empty 200 instead, {@link #withoutBatchFinish} one that answers
  * batch finishes 404 like a scheduler from before batches.
@@ -81,7 +82,8 @@ final class LeaseServer implements AutoCloseable {
     private final List<String> workers = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger leaseRequests = new AtomicInteger();
-    private final AtomicInteger heartbeats = new AtomicInteger();
+    private final List<Integer> heartbeatRuns = new CopyOnWriteArrayList<>();
+    private final Set<Integer> withdrawnRuns = ConcurrentHashMap.newKeySet();
     private final AtomicInteger leaseIds = new AtomicInteger();
     private final AtomicInteger nextOnFinish = new AtomicInteger();
     private final String uploadTemplate;
@@ -151,7 +153,17 @@ final class LeaseServer implements AutoCloseable {
     }
 
     int heartbeats() {
-        return heartbeats.get();
+        return heartbeatRuns.size();
+    }
+
+    /** The run of each heartbeat's lease, in order. */
+    List<Integer> heartbeatRuns() {
+        return List.copyOf(heartbeatRuns);
+    }
+
+    /** From now on, heartbeats of the leases of RUN are answered 410, as for a lease that expired. */
+    void withdraw(int run) {
+        withdrawnRuns.add(run);
     }
 
     List<String> workers() {
@@ -234,12 +246,13 @@ final class LeaseServer implements AutoCloseable {
     }
 
     private void heartbeat(HttpExchange exchange, String id) throws IOException {
-        heartbeats.incrementAndGet();
         Grant grant = leases.get(id);
+        heartbeatRuns.add(grant == null ? -1 : grant.run());
+        boolean withdrawn = grant != null && (grant.withdraw() || withdrawnRuns.contains(grant.run()));
         if (grant == null) {
             respond(exchange, 404, "no such lease\n");
         } else {
-            respond(exchange, grant.withdraw() ? 410 : 200, grant.withdraw() ? "lease withdrawn\n" : "");
+            respond(exchange, withdrawn ? 410 : 200, withdrawn ? "lease withdrawn\n" : "");
         }
     }
 

@@ -155,10 +155,10 @@ class PilotBatchTest extends PilotFixture {
     }
 
     @Test
-    void aGroupUploadThatFailsIsReportedRunByRunAsFailed() throws IOException {
+    void aGroupUploadThatGivesUpIsReportedRunByRunAsFailed() throws IOException {
         uploads.answerGroup(500, "database down");
         try (var scheduler = LeaseServer.start(uploads, Batch.of(4, 5))) {
-            var result = run(env(scheduler.url(), "Quick"));
+            var result = run(env(scheduler.url(), "Quick", "SIMSWARM_UPLOAD_GIVEUP", "1"));
 
             assertThat(result.exitCode()).as(result.stderr()).isZero();
             assertThat(uploads.uploads()).as("a server error is no reason to upload run by run").isEmpty();
@@ -166,8 +166,34 @@ class PilotBatchTest extends PilotFixture {
             assertThat(scheduler.finishes()).extracting(LeaseServer.Finish::run, LeaseServer.Finish::upload,
                     LeaseServer.Finish::nextLease).containsExactly(tuple(4, "failed", null),
                     tuple(5, "failed", "1"));
-            assertThat(scheduler.finishOf(5).lines()).last().isEqualTo("simswarm-runner: run 5: upload to "
-                    + uploads.groupUrl() + " failed: HTTP 500: database down");
+            assertThat(scheduler.finishOf(5).lines()).last().asString().startsWith("simswarm-runner: run 5: upload to "
+                    + uploads.groupUrl() + " failed: HTTP 500: database down (").endsWith(" SIMSWARM_UPLOAD_GIVEUP=1)");
+            assertThat(uploads.groupUploads()).as("retried until the give-up time").hasSizeGreaterThan(1);
+        }
+    }
+
+    @Test
+    void onceAnUploadOfABatchHasGivenUpItsOtherRunsGetOneAttemptEach() throws IOException {
+        uploads.answerGroup(404, "Not Found");
+        uploads.answer(503, "no database");
+        try (var scheduler = LeaseServer.start(uploads, Batch.of(0, 1, 2))) {
+            var result = run(env(scheduler.url(), "Quick", "SIMSWARM_UPLOAD_GIVEUP", "1"));
+
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(uploads.uploads()).filteredOn(u -> u.run() == 0).as("retried until the give-up time")
+                    .hasSizeGreaterThan(1);
+            assertThat(uploads.uploads()).filteredOn(u -> u.run() > 0).extracting(UploadServer.Upload::run)
+                    .containsExactly(1, 2);
+            assertThat(scheduler.finishes()).extracting(LeaseServer.Finish::upload).containsExactly("failed", "failed",
+                    "failed");
+            long attempts = uploads.uploads().stream().filter(u -> u.run() == 0).count();
+            assertThat(scheduler.finishOf(0).lines()).last().asString().matches(".* failed: HTTP 503: no database \\("
+                    + attempts + " attempts in \\d+ s, SIMSWARM_UPLOAD_GIVEUP=1\\)");
+            for (int run : List.of(1, 2)) {
+                assertThat(scheduler.finishOf(run).lines()).last().isEqualTo("simswarm-runner: run " + run
+                        + ": upload to " + uploads.url(run) + " failed: HTTP 503: no database (one attempt: an "
+                        + "earlier upload of this batch gave up)");
+            }
         }
     }
 

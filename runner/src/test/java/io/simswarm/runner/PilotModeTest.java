@@ -5,6 +5,8 @@ import io.simswarm.runner.LeaseServer.Refuse;
 import io.simswarm.runner.LeaseServer.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,6 +52,24 @@ class PilotModeTest extends PilotFixture {
             assertThat(scheduler.workers()).isNotEmpty().allMatch(hostname::equals);
             assertThat(scheduler.authorizations()).allMatch(("Bearer " + LeaseServer.TOKEN)::equals);
             assertThat(result.stderr()).contains("simswarm-runner: pilot done after 3 run(s): no run left");
+        }
+    }
+
+    static Stream<String> workerIdentities() {
+        return Stream.of("node-1/w3fd0vyt0y1t2bqn9l0vqz5r6", "w".repeat(255) + "~");
+    }
+
+    @ParameterizedTest
+    @MethodSource("workerIdentities")
+    void simswarmWorkerIsSentAsTheWorkersIdentity(String worker) throws IOException {
+        try (var scheduler = LeaseServer.start(uploads, new Grant(0, 1, 1, true))) {
+            var result = run(env(scheduler.url(), "General", "SIMSWARM_WORKER", worker, "SIMSWARM_SIM_ARGS", LONG_RUN));
+
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(scheduler.heartbeats()).isPositive();
+            assertThat(scheduler.finishes()).hasSize(1);
+            assertThat(scheduler.workers()).as("lease request, heartbeat and finish").hasSizeGreaterThanOrEqualTo(3)
+                    .containsOnly(worker);
         }
     }
 

@@ -18,6 +18,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class RunnerEnvironmentTest {
 
     private static final String UPLOAD = "http://127.0.0.1:9/runs/{run}/results";
+    private static final String WORKER_INVALID = "SIMSWARM_WORKER must be at most 256 printable ASCII characters "
+            + "without spaces (this worker's identity, sent as X-Worker)";
 
     /** Would leave a marker file if the runner ever started a run. */
     private static final Map<String, String> BASE = Map.of(
@@ -86,7 +88,13 @@ class RunnerEnvironmentTest {
                 arguments(pilot("SIMSWARM_LEASE_GIVEUP", "-5"), "SIMSWARM_LEASE_GIVEUP must be a whole number of seconds"),
                 arguments(pilot("SIMSWARM_LEASE_MAX", "0"), "SIMSWARM_LEASE_MAX must be 1-256 (runs per lease answer), got '0'"),
                 arguments(pilot("SIMSWARM_LEASE_MAX", "257"), "SIMSWARM_LEASE_MAX must be 1-256 (runs per lease answer), got '257'"),
-                arguments(pilot("SIMSWARM_LEASE_MAX", "many"), "SIMSWARM_LEASE_MAX must be 1-256 (runs per lease answer), got 'many'"));
+                arguments(pilot("SIMSWARM_LEASE_MAX", "many"), "SIMSWARM_LEASE_MAX must be 1-256 (runs per lease answer), got 'many'"),
+                arguments(list("SIMSWARM_UPLOAD_GIVEUP", "soon"), "SIMSWARM_UPLOAD_GIVEUP must be a whole number of seconds, got 'soon'"),
+                arguments(pilot("SIMSWARM_UPLOAD_GIVEUP", "-1"), "SIMSWARM_UPLOAD_GIVEUP must be a whole number of seconds, got '-1'"),
+                arguments(pilot("SIMSWARM_WORKER", "node 1"), WORKER_INVALID),
+                arguments(pilot("SIMSWARM_WORKER", "node-1\ttask"), WORKER_INVALID),
+                arguments(pilot("SIMSWARM_WORKER", "knoten-ü"), WORKER_INVALID),
+                arguments(pilot("SIMSWARM_WORKER", "w".repeat(257)), WORKER_INVALID));
     }
 
     @ParameterizedTest

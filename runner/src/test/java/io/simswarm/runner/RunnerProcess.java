@@ -27,6 +27,15 @@ final class RunnerProcess {
     /** A started runner whose output goes to files. */
     record Started(Process process, Path stdout, Path stderr) {
 
+        /** The lines the runner has written to stderr so far. */
+        List<String> stderrLinesSoFar() {
+            try {
+                return Files.readString(stderr, StandardCharsets.UTF_8).lines().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         Result await() {
             try {
                 if (!process.waitFor(MAX_MINUTES, TimeUnit.MINUTES)) {

@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
 /**
  * A stand-in for the results service's upload endpoints, a run's ({@code /campaigns/c1/runs/N/results})
  * and the campaign's group upload ({@code /campaigns/c1/results}): records every POST and answers as
- * told, with a chunked body.
+ * told, with a chunked body, or hangs up without answering. Like a results service that was killed and
+ * started again, it can refuse connections for a while and then accept them again on the same port.
  */
 final class UploadServer implements AutoCloseable {
 
@@ -57,10 +58,12 @@ final class UploadServer implements AutoCloseable {
         }
     }
 
+    /** An answer; status 0 hangs up without one. */
     private record Answer(int status, String body) {
     }
 
-    private final HttpServer server;
+    private final int port;
+    private HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
     private final List<Upload> groupUploads = new CopyOnWriteArrayList<>();
@@ -70,10 +73,16 @@ final class UploadServer implements AutoCloseable {
     private volatile Answer groupAnswer = new Answer(201, "{\"campaignId\": \"c1\", \"runs\": []}\n");
 
     private UploadServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = listen(0);
+        port = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int onPort) throws IOException {
+        HttpServer listening = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
+        listening.createContext("/", this::handle);
+        listening.setExecutor(executor);
+        listening.start();
+        return listening;
     }
 
     static UploadServer start() throws IOException {
@@ -81,7 +90,22 @@ final class UploadServer implements AutoCloseable {
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return port;
+    }
+
+    /** Closes the listening socket: connections are refused until {@link #acceptConnections()}. */
+    synchronized void refuseConnections() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /** Listens again, on the same port. */
+    synchronized void acceptConnections() throws IOException {
+        if (server == null) {
+            server = listen(port);
+        }
     }
 
     /** The SIMSWARM_UPLOAD_URL of list mode. */
@@ -106,6 +130,11 @@ final class UploadServer implements AutoCloseable {
     /** The next upload (only) gets this answer; queued before the standing one. */
     synchronized void answerOnce(int status, String body) {
         nextAnswers.add(new Answer(status, body));
+    }
+
+    /** The next upload (only) has its connection closed without an answer; queued like {@link #answerOnce}. */
+    synchronized void hangUpOnce() {
+        nextAnswers.add(new Answer(0, ""));
     }
 
     /** Every later group upload gets this answer. */
@@ -152,6 +181,9 @@ final class UploadServer implements AutoCloseable {
                     headers.getFirst("Content-Type"), headers.getFirst("Content-Length"),
                     headers.getFirst("Transfer-Encoding"), body, System.nanoTime()));
             Answer a = nextAnswer(group);
+            if (a.status() == 0) {
+                return; // closing the exchange without a response closes the connection
+            }
             byte[] text = a.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             // chunked (length 0) on purpose: the lease server answers with Content-Length, so the
@@ -165,7 +197,7 @@ final class UploadServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        refuseConnections();
         executor.shutdownNow();
     }
 }
