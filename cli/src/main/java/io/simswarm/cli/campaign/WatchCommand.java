@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {
             "Follow a campaign, running or already ended, the way 'simswarm run' follows the one it submits: the "
-                + "progress line until it ends, then the result files into ./results, the summary and the failed "
-                + "runs. Exit code 0 only if every run succeeded.",
+                + "progress line until it ends, then the download of the result files (-o, default: the folder "
+                + "results), the summary and the failed runs. Exit code 0 only if every run succeeded.",
             "",
             "For a campaign submitted with --detach, or a 'simswarm run' that was stopped or lost its connection. "
                 + "A service that goes away meanwhile is waited for up to --reconnect-timeout; Ctrl-C asks whether "

@@ -51,7 +51,7 @@ public class ResultsCommand implements Callable<Integer> {
     String module;
 
     @Option(names = "--name", paramLabel = "NAME_GLOB",
-            description = "Only results with these names (e.g. 'queueingTime:*').")
+            description = "Only results with these names (e.g. 'served*').")
     String name;
 
     @Option(names = "--aggregate", description = "Scalars: aggregate across repetitions.")
