@@ -6,6 +6,7 @@ import io.simswarm.cli.campaign.RetryFailedCommand;
 import io.simswarm.cli.campaign.RunCommand;
 import io.simswarm.cli.campaign.RunsCommand;
 import io.simswarm.cli.campaign.StatusCommand;
+import io.simswarm.cli.campaign.WatchCommand;
 import io.simswarm.cli.cluster.ClusterCommand;
 import io.simswarm.cli.results.ResultsCommand;
 import java.io.PrintWriter;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         subcommands = {
-            RunCommand.class, StatusCommand.class, RunsCommand.class, LogsCommand.class, CancelCommand.class,
-            RetryFailedCommand.class, ResultsCommand.class, ClusterCommand.class
+            RunCommand.class, WatchCommand.class, StatusCommand.class, RunsCommand.class, LogsCommand.class,
+            CancelCommand.class, RetryFailedCommand.class, ResultsCommand.class, ClusterCommand.class
         },
         description = {
             "Run OMNeT++/INET simulation campaigns on a Docker Swarm and bring the results back.",
@@ -42,16 +43,33 @@ public class SimSwarm implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with SimSwarm's error handling: one readable line per failure, no stack trace. */
+    /**
+     * The command line with SimSwarm's error handling: one readable line per failure, no stack trace; a usage error
+     * is that line and where to find the command's options, not the whole help.
+     */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SimSwarm());
         cli.setExecutionExceptionHandler(SimSwarm::report);
+        cli.setParameterExceptionHandler(SimSwarm::usageError);
         return cli;
     }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        String problem = e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            problem += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        }
+        err.println("simswarm: " + problem);
+        err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for its options.");
+        err.flush();
+        return cli.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static int report(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {

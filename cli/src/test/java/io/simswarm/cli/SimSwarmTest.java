@@ -2,36 +2,59 @@ package io.simswarm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simswarm.cli.testing.Cli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import org.junit.jupiter.api.io.TempDir;
 
+/** The command line as a whole: help, usage errors and the errors every command shares, one line each. */
 class SimSwarmTest {
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int execute(String... args) {
-        CommandLine cli = SimSwarm.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
 
     @Test
     void helpExplainsWhatTheCommandDoesAndListsTheCommands() {
-        assertThat(execute("--help")).isZero();
-        assertThat(out.toString()).contains("Usage: simswarm").contains("simulation campaigns")
-                .contains("run", "status", "runs", "logs", "cancel", "retry-failed", "results", "cluster");
+        Cli.Result help = Cli.run("--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: simswarm").contains("simulation campaigns")
+                .contains("run", "watch", "status", "runs", "logs", "cancel", "retry-failed", "results", "cluster");
     }
 
     @Test
-    void unknownOptionIsAnErrorWithNonZeroExit() {
-        assertThat(execute("--no-such-option")).isNotZero();
-        assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
+    void unknownOptionIsOneLineNamingItAndWhereTheOptionsAre() {
+        Cli.Result result = Cli.run("--no-such-option");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).containsExactly("simswarm: Unknown option: '--no-such-option'",
+                "Run 'simswarm --help' for its options.");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void usageErrorOfACommandNamesTheProblemAndTheCommandsHelpInsteadOfPrintingIt() {
+        Cli.Result result = Cli.run("run", "-c", "MMc", "--summry", "x");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).hasSize(2).last()
+                .isEqualTo("Run 'simswarm run --help' for its options.");
+        assertThat(result.err().lines().findFirst().orElseThrow()).startsWith("simswarm: ")
+                .contains("'--summry'").contains("did you mean --summary?");
+    }
+
+    @Test
+    void missingOptionAndBadNumberAreUsageErrorsOfTheirSubcommand() {
+        Cli.Result missing = Cli.run("run");
+        Cli.Result notANumber = Cli.run("logs", "c1", "abc");
+        Cli.Result nested = Cli.run("cluster", "resize", "inet");
+
+        assertThat(missing.err().lines()).containsExactly("simswarm: Missing required option: '--config=CONFIG'",
+                "Run 'simswarm run --help' for its options.");
+        assertThat(notANumber.err().lines()).hasSize(2).first().asString().contains("'abc' is not an int");
+        assertThat(nested.err().lines()).hasSize(2).last().isEqualTo(
+                "Run 'simswarm cluster resize --help' for its options.");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(notANumber.exitCode()).isEqualTo(2);
     }
 
     @Test
@@ -42,10 +65,10 @@ class SimSwarmTest {
         }
         String url = "http://127.0.0.1:" + closedPort;
 
-        int exit = execute("status", "--scheduler-url", url);
+        Cli.Result result = Cli.run("status", "--scheduler-url", url);
 
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString().strip())
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip())
                 .isEqualTo("simswarm: cannot reach the scheduler service at " + url + " (connection refused or "
                         + "timed out); start the services with deploy/quickstart.sh, or point "
                         + "SIMSWARM_SCHEDULER_URL or --scheduler-url at them")
@@ -53,10 +76,40 @@ class SimSwarmTest {
     }
 
     @Test
-    void runOutsideAGitRepositoryWithoutRepoIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        int exit = execute("run", "-C", dir.toString(), "-c", "General");
+    void malformedServiceUrlIsOneLineNamingTheOptionAndTheProblem() {
+        Cli.Result result = Cli.run("status", "--scheduler-url", "ht tp://127.0.0.1:8083");
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("is not inside a git repository").contains("--repo URL");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).containsExactly("simswarm: the scheduler service address "
+                + "'ht tp://127.0.0.1:8083' from --scheduler-url is not a usable URL: illegal character in scheme name "
+                + "at character 3 (expected e.g. http://127.0.0.1:8083)");
+    }
+
+    @Test
+    void runOutsideAGitRepositoryWithoutRepoIsAUsageError(@TempDir Path dir) {
+        Cli.Result result = Cli.run("run", "-C", dir.toString(), "-c", "General");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).singleElement().asString().contains("is not inside a git repository")
+                .contains("--repo URL");
+    }
+
+    @Test
+    void runInAFolderThatDoesNotExistSaysSo() {
+        Cli.Result result = Cli.run("run", "-C", "no/such/dir", "-c", "General");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).containsExactly("simswarm: the folder no/such/dir does not exist");
+    }
+
+    @Test
+    void malformedReconnectTimeoutIsOneLineBeforeAnythingIsSubmitted() {
+        Cli.Result result = Cli.run("watch", "c1", "--reconnect-timeout", "soon", "--scheduler-url",
+                "http://127.0.0.1:9");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).containsExactly("simswarm: the reconnect timeout 'soon' from "
+                + "--reconnect-timeout is not a duration: write seconds (300) or a whole number with s, m or h "
+                + "(90s, 5m, 1h)");
     }
 }

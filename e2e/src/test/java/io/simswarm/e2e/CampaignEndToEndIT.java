@@ -20,8 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,37 +32,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * aggregated and downloaded into ./results.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CampaignEndToEndIT {
+class CampaignEndToEndIT extends EndToEndTest {
 
     private static final String SIM_TIME = "--sim-time-limit=200s";
     private static final int MMC_RUNS = 24;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Path root;
-    private static Path work;
-    private static Path project;
-    private static ServiceCluster services;
     private static String firstCampaign;
-
-    @BeforeAll
-    static void startServicesAndCreateProject() throws Exception {
-        root = Path.of(System.getProperty("simswarm.root", "..")).toRealPath();
-        work = Files.createTempDirectory("simswarm-e2e");
-        project = work.resolve("queueing");
-        copyExample(project);
-        Processes.check(project, List.of("git", "init", "-q"));
-        Processes.check(project, List.of("git", "add", "."));
-        Processes.check(project, List.of("git", "-c", "user.name=e2e", "-c", "user.email=e2e@example.org",
-                "commit", "-q", "-m", "queueing example"));
-        services = new ServiceCluster(root).start();
-    }
-
-    @AfterAll
-    static void stopServices() throws Exception {
-        if (services != null) {
-            services.close();
-        }
-    }
 
     @Test
     @Order(1)
@@ -154,13 +128,6 @@ class CampaignEndToEndIT {
         return Processes.run(directory, services.cliEnvironment(), 900, cli(arguments));
     }
 
-    private static List<String> cli(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("java", "-jar",
-                root.resolve("cli/target/simswarm.jar").toString()));
-        command.addAll(List.of(arguments));
-        return command;
-    }
-
     private static String campaignId(String output) {
         String first = output.lines().filter(line -> line.startsWith("campaign ")).findFirst().orElseThrow();
         return first.substring("campaign ".length(), first.indexOf(':'));
@@ -169,7 +136,7 @@ class CampaignEndToEndIT {
     /** The same runs, executed directly by the example program built on this machine. */
     private static List<ScaFile> directRuns() throws Exception {
         Path direct = work.resolve("direct");
-        copyExample(direct);
+        ExampleProject.copy(root, direct);
         Processes.check(direct, List.of("make", "-s"));
         for (int run = 0; run < MMC_RUNS; run++) {
             Processes.check(direct, List.of("./queueing", "-u", "Cmdenv", "-c", "MMc", "-r", String.valueOf(run),
@@ -227,24 +194,5 @@ class CampaignEndToEndIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s%s: %s", service.url(), path, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    private static void copyExample(Path target) throws IOException {
-        Path source = root.resolve("examples/queueing");
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : paths.toList()) {
-                Path relative = source.relativize(path);
-                if (relative.startsWith("build") || relative.startsWith("results") || relative.startsWith("tests/out")
-                        || relative.toString().equals("queueing")) {
-                    continue;
-                }
-                Path destination = target.resolve(relative.toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(path, destination);
-                }
-            }
-        }
     }
 }

@@ -61,10 +61,23 @@ final class ServiceCluster implements AutoCloseable {
     /** Starts every service and waits until each reports ready. */
     ServiceCluster start() throws IOException {
         for (Service service : ALL) {
-            processes.put(service, launch(service));
+            processes.put(service, launch(service, true));
             awaitReady(service, Duration.ofMinutes(3));
         }
         return this;
+    }
+
+    /** Kills a service with SIGKILL, as {@code kill -9} would: no shutdown of any kind. */
+    void kill(Service service) throws InterruptedException {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts a service again on its database as it was left (no clean) and waits until it reports ready. */
+    void restart(Service service) throws IOException {
+        processes.put(service, launch(service, false));
+        awaitReady(service, Duration.ofMinutes(3));
     }
 
     /** The environment that points the command line at these services. */
@@ -76,7 +89,7 @@ final class ServiceCluster implements AutoCloseable {
         return environment;
     }
 
-    private Process launch(Service service) throws IOException {
+    private Process launch(Service service, boolean cleanDatabase) throws IOException {
         Path jar = root.resolve(service.name() + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn package)");
@@ -84,11 +97,12 @@ final class ServiceCluster implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log(service).toFile());
+                .redirectOutput(cleanDatabase ? ProcessBuilder.Redirect.to(log(service).toFile())
+                        : ProcessBuilder.Redirect.appendTo(log(service).toFile()));
         Map<String, String> environment = builder.environment();
         environment.put("SIMSWARM_" + service.name().toUpperCase() + "_PORT", String.valueOf(service.port()));
         environment.put("SIMSWARM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/simswarm_e2e");
-        environment.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+        environment.put("QUARKUS_FLYWAY_CLEAN_AT_START", String.valueOf(cleanDatabase));
         environment.put("SIMSWARM_TOKEN_SECRET", tokenSecret);
         environment.put("SIMSWARM_INTERNAL_KEY", internalKey);
         environment.put("SIMSWARM_RESULTS_DIR", resultsStore.toString());

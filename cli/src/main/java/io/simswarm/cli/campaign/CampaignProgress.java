@@ -1,68 +1,93 @@
 package io.simswarm.cli.campaign;
 
+import io.simswarm.cli.http.Service;
 import io.simswarm.cli.text.Durations;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The live progress line of {@code simswarm run}: the campaign's state while it builds and expands, then
- * runs done / running / failed of the total, elapsed time and an estimate of the time left. On a terminal
- * the line is redrawn in place; otherwise a line is printed whenever it changes.
+ * The live progress line of a followed campaign: the campaign's state while it builds and expands, then runs
+ * done / running / failed of the total, the time since the campaign was submitted and an estimate of the time
+ * left from the rate runs end at while it is watched; while a service is away,
+ * "reconnecting to the scheduler service... (N s)". On a terminal the line is redrawn in place; otherwise a line is
+ * printed whenever it changes (a reconnecting line at every try).
  */
 public final class CampaignProgress {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean interactive;
-    private final Instant submittedAt;
+    private Instant firstSeen;
     private String lastLine = "";
+    private boolean open;
     private Instant runsStartedAt;
+    private int doneWhenRunsStarted;
 
-    public CampaignProgress(PrintStream out, boolean interactive, Instant submittedAt) {
+    /** Progress on {@code out}, redrawn in place when {@code interactive} (a terminal). */
+    public CampaignProgress(PrintWriter out, boolean interactive) {
         this.out = out;
         this.interactive = interactive;
-        this.submittedAt = submittedAt;
     }
 
     public void show(CampaignView campaign, Instant now) {
         String line = line(campaign, now);
-        if (interactive) {
-            out.print("\r" + line + " ".repeat(Math.max(0, lastLine.length() - line.length())));
-            out.flush();
-            lastLine = line;
-        } else if (!withoutClock(line).equals(withoutClock(lastLine))) {
-            out.println(line);
-            lastLine = line;
+        if (interactive || !withoutClock(line).equals(withoutClock(lastLine))) {
+            print(line);
         }
+    }
+
+    /** Shows that a service is away and has been for {@code outage}. */
+    public void reconnecting(Service service, Duration outage) {
+        print("reconnecting to the " + service.key() + " service... (" + outage.toSeconds() + " s)");
     }
 
     /** Ends the in-place line so that what follows starts on a new line. */
     public void finish() {
-        if (interactive && !lastLine.isEmpty()) {
+        if (open) {
             out.println();
+            out.flush();
+            open = false;
+            lastLine = "";
         }
     }
 
     String line(CampaignView campaign, Instant now) {
-        String elapsed = Durations.clock(Duration.between(submittedAt, now));
+        if (firstSeen == null) {
+            firstSeen = now;
+        }
+        Instant since = campaign.submittedAt() != null ? campaign.submittedAt() : firstSeen;
+        String elapsed = Durations.clock(Duration.between(since, now));
         if (campaign.total() == 0) {
             return String.format("%-9s elapsed %s", campaign.status().toLowerCase(), elapsed);
         }
         if (runsStartedAt == null) {
             runsStartedAt = now;
+            doneWhenRunsStarted = campaign.done();
         }
         return String.format("runs %d/%d done, %d running, %d failed  elapsed %s%s", campaign.done(),
                 campaign.total(), campaign.running(), campaign.failed(), elapsed, eta(campaign, now));
     }
 
+    /** The time left at the rate runs have ended since this progress first saw runs. */
     private String eta(CampaignView campaign, Instant now) {
-        int done = campaign.done();
-        if (done == 0 || campaign.terminal()) {
+        int doneSince = campaign.done() - doneWhenRunsStarted;
+        if (doneSince <= 0 || campaign.terminal()) {
             return "";
         }
         Duration spent = Duration.between(runsStartedAt, now);
-        Duration left = spent.multipliedBy(campaign.total() - done).dividedBy(done);
+        Duration left = spent.multipliedBy(campaign.total() - campaign.done()).dividedBy(doneSince);
         return "  ETA " + Durations.clock(left);
+    }
+
+    private void print(String line) {
+        if (interactive) {
+            out.print("\r" + line + " ".repeat(Math.max(0, lastLine.length() - line.length())));
+            open = true;
+        } else {
+            out.println(line);
+        }
+        out.flush();
+        lastLine = line;
     }
 
     private static String withoutClock(String line) {

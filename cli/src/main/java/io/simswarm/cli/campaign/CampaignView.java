@@ -1,25 +1,28 @@
 package io.simswarm.cli.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
 /**
  * What the command line reads from a campaign as the scheduler reports it ({@code GET /campaigns/{id}}); the
- * run counts are 0 until the campaign is expanded.
+ * run counts are 0 until the campaign is expanded. The times mark its phases: submitted, build finished, runs
+ * started (expansion finished), finished.
  */
-public record CampaignView(String id, String status, String config, String error, int total, int pending,
-        int running, int succeeded, int failed, Instant submittedAt, Instant startedAt, Instant finishedAt) {
+public record CampaignView(String id, String status, String config, String repoUrl, String ref, String error,
+        int total, int pending, int running, int succeeded, int failed, Instant submittedAt, Instant buildFinishedAt,
+        Instant startedAt, Instant finishedAt) {
 
     private static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
 
     public static CampaignView of(JsonNode json) {
         JsonNode runs = json.path("runs");
         return new CampaignView(json.path("id").asText(), json.path("status").asText("UNKNOWN"),
-                json.path("config").asText(""), text(json, "error"), runs.path("total").asInt(),
-                runs.path("pending").asInt(), runs.path("running").asInt(), runs.path("succeeded").asInt(),
-                runs.path("failed").asInt(), instant(json, "submittedAt"), instant(json, "startedAt"),
-                instant(json, "finishedAt"));
+                json.path("config").asText(""), text(json, "repoUrl"), text(json, "ref"), text(json, "error"),
+                runs.path("total").asInt(), runs.path("pending").asInt(), runs.path("running").asInt(),
+                runs.path("succeeded").asInt(), runs.path("failed").asInt(), instant(json, "submittedAt"),
+                instant(json, "buildFinishedAt"), instant(json, "startedAt"), instant(json, "finishedAt"));
     }
 
     public boolean terminal() {
@@ -28,6 +31,16 @@ public record CampaignView(String id, String status, String config, String error
 
     public int done() {
         return succeeded + failed;
+    }
+
+    /** True when the campaign has ended and every one of its runs succeeded: the exit code 0 rule. */
+    public boolean allSucceeded() {
+        return "SUCCEEDED".equals(status) && failed == 0;
+    }
+
+    /** From submission to the end, or null while the campaign has not ended. */
+    public Duration duration() {
+        return submittedAt == null || finishedAt == null ? null : Duration.between(submittedAt, finishedAt);
     }
 
     private static String text(JsonNode json, String field) {

@@ -3,6 +3,7 @@ package io.simswarm.cli.campaign;
 import io.simswarm.cli.CliException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,10 @@ public record GitCheckout(Path topLevel, String commit, String workdir, boolean 
     /** Reads the checkout that contains {@code directory}; {@code ref} null means HEAD. */
     public static GitCheckout of(Path directory, String ref) {
         Path folder = directory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(folder)) {
+            throw new CliException(Files.exists(folder) ? directory + " is a file, not a folder"
+                    : "the folder " + directory + " does not exist", 2);
+        }
         String top = git(folder, "rev-parse", "--show-toplevel");
         if (top == null) {
             throw new CliException(folder + " is not inside a git repository; run simswarm in a checkout of the "

@@ -1,27 +1,19 @@
 package io.simswarm.cli.campaign;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.simswarm.cli.CliException;
-import io.simswarm.cli.http.ApiClient;
 import io.simswarm.cli.http.Endpoints;
 import io.simswarm.cli.http.RequestBody;
 import io.simswarm.cli.http.Service;
-import io.simswarm.cli.results.ResultsDownload;
-import io.simswarm.cli.results.ScalarQuery;
-import io.simswarm.cli.text.Durations;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import sun.misc.Signal;
+import picocli.CommandLine.Spec;
 
 /** {@code simswarm run}: submit a campaign from a git checkout, follow it, and fetch its results. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -33,6 +25,10 @@ import sun.misc.Signal;
                 + "pushed work too; uncommitted changes are not part of the campaign). Elsewhere, pass --repo. "
                 + "Arguments after -- are passed to every run (e.g. -- --sim-time-limit=100s). "
                 + "Exit code 0 only if every run succeeded.",
+            "",
+            "While it follows the campaign, a service that goes away (a restart) is waited for, shown as "
+                + "'reconnecting...' in the progress line, up to --reconnect-timeout. Ctrl-C asks whether to cancel "
+                + "the campaign; otherwise it keeps running and 'simswarm watch ID' follows it again.",
             ""
         })
 public class RunCommand implements Callable<Integer> {
@@ -90,43 +86,30 @@ public class RunCommand implements Callable<Integer> {
             description = "Simulation program and its fixed arguments (default fits INET: opp_run ...).")
     String runCommand;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "results",
-            description = "Where the result files go (default: ./results).")
-    Path output;
-
-    @Option(names = "--summary", paramLabel = "NAME_GLOB",
-            description = "At the end, print the scalars matching NAME_GLOB aggregated over repetitions.")
-    String summaryGlob;
-
-    @Option(names = "--no-download", description = "Do not download the result files at the end.")
-    boolean noDownload;
+    @Mixin
+    FollowOptions follow;
 
     @Option(names = "--detach", description = "Submit, print the campaign id and return at once.")
     boolean detach;
 
-    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "1", hidden = true)
-    double pollSeconds;
-
     @Parameters(paramLabel = "SIM_ARGS", description = "Extra simulation arguments, after --.")
     List<String> simArgs = new ArrayList<>();
 
-    private final PrintStream out = System.out;
-    private final PrintStream err = System.err;
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         RequestBody request = request();
-        ApiClient scheduler = endpoints.client(Service.SCHEDULER);
-        Instant submittedAt = Instant.now();
-        String id = scheduler.post("/campaigns", request.fields()).path("id").asText();
+        CampaignFollower follower = new CampaignFollower(endpoints, follow, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+        String id = endpoints.client(Service.SCHEDULER).post("/campaigns", request.fields()).path("id").asText();
         if (detach) {
-            out.println(id);
+            spec.commandLine().getOut().println(id);
+            spec.commandLine().getOut().flush();
             return 0;
         }
-        Object at = request.get("ref") != null ? request.get("ref") : "the default branch";
-        out.printf("campaign %s: config %s of %s at %s%n", id, config, request.get("repoUrl"), at);
-        CampaignView campaign = follow(scheduler, id, submittedAt);
-        return finish(campaign, submittedAt);
+        return follower.follow(id);
     }
 
     private RequestBody request() {
@@ -136,8 +119,10 @@ public class RunCommand implements Callable<Integer> {
         } else {
             GitCheckout checkout = GitCheckout.of(directory, ref);
             if (checkout.dirty()) {
+                PrintWriter err = spec.commandLine().getErr();
                 err.printf("note: uncommitted changes in %s are not part of the campaign (it runs commit %s)%n",
                         checkout.topLevel(), checkout.commit().substring(0, 12));
+                err.flush();
             }
             request.put("repoUrl", checkout.repoUrl()).put("ref", checkout.commit())
                     .put("workdir", workdir != null ? workdir : checkout.workdir());
@@ -154,84 +139,5 @@ public class RunCommand implements Callable<Integer> {
                 .putIfSet("retries", retries)
                 .putIfSet("runTimeoutSeconds", runTimeoutSeconds)
                 .putIfSet("cpusPerRun", cpusPerRun);
-    }
-
-    private CampaignView follow(ApiClient scheduler, String id, Instant submittedAt) throws InterruptedException {
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Signal.handle(new Signal("INT"), signal -> interrupted.set(true));
-        CampaignProgress progress = new CampaignProgress(out, System.console() != null, submittedAt);
-        while (true) {
-            CampaignView campaign = CampaignView.of(scheduler.get("/campaigns/" + id));
-            progress.show(campaign, Instant.now());
-            if (campaign.terminal()) {
-                progress.finish();
-                return campaign;
-            }
-            if (interrupted.getAndSet(false)) {
-                progress.finish();
-                if (askToCancel(id)) {
-                    scheduler.post("/campaigns/" + id + "/cancel", null);
-                    err.printf("campaign %s cancelled%n", id);
-                    throw new CliException("cancelled by the user", 130);
-                }
-                if (System.console() == null) {
-                    throw new CliException("stopped following campaign " + id + "; it keeps running: "
-                            + "simswarm status " + id, 130);
-                }
-                out.println("continuing; the campaign keeps running either way (simswarm status " + id + ")");
-            }
-            Thread.sleep((long) (pollSeconds * 1000));
-        }
-    }
-
-    private boolean askToCancel(String id) {
-        if (System.console() == null) {
-            return false;
-        }
-        String answer = System.console().readLine("Cancel campaign %s? [y/N] ", id);
-        return answer != null && answer.trim().toLowerCase().startsWith("y");
-    }
-
-    private int finish(CampaignView campaign, Instant submittedAt) {
-        String took = Durations.clock(Duration.between(submittedAt, Instant.now()));
-        out.printf("campaign %s %s: %d of %d runs succeeded, %d failed, in %s%n", campaign.id(),
-                campaign.status(), campaign.succeeded(), campaign.total(), campaign.failed(), took);
-        if (campaign.error() != null) {
-            out.println("error: " + campaign.error());
-        }
-        if (!noDownload && campaign.succeeded() > 0) {
-            int files = ResultsDownload.into(endpoints.client(Service.RESULTS), campaign.id(), output);
-            out.printf("%d result files in %s%n", files, output);
-        }
-        if (campaign.succeeded() > 0) {
-            printSummary(campaign.id());
-        }
-        if (campaign.failed() > 0) {
-            printFailedRuns(campaign.id());
-        }
-        boolean allSucceeded = "SUCCEEDED".equals(campaign.status()) && campaign.failed() == 0;
-        return allSucceeded ? 0 : 1;
-    }
-
-    private void printSummary(String id) {
-        if (summaryGlob == null) {
-            out.printf("aggregated scalars: simswarm results %s --aggregate%n", id);
-            return;
-        }
-        out.printf("%nscalars '%s', aggregated over repetitions:%n", summaryGlob);
-        out.print(new ScalarQuery(id, summaryGlob, null, true).table(endpoints.client(Service.RESULTS)));
-    }
-
-    private void printFailedRuns(String id) {
-        JsonNode runs = endpoints.client(Service.SCHEDULER).get("/campaigns/" + id + "/runs");
-        for (JsonNode run : runs) {
-            if ("FAILED".equals(run.path("state").asText())) {
-                String error = run.path("error").asText("");
-                String last = error.isBlank() ? "" : ": " + error.strip().lines().reduce((a, b) -> b).orElse("");
-                out.printf("  run %d failed after %d attempts, exit code %s%s%n", run.path("runNumber").asInt(),
-                        run.path("attempts").asInt(), run.path("exitCode").asText("-"), last);
-            }
-        }
-        out.printf("logs of a run: simswarm logs %s RUN%n", id);
     }
 }

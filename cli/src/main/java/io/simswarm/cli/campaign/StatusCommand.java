@@ -1,19 +1,29 @@
 package io.simswarm.cli.campaign;
 
+import static io.simswarm.cli.http.UrlParts.encode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simswarm.cli.http.Endpoints;
 import io.simswarm.cli.http.Service;
 import io.simswarm.cli.text.Table;
+import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code simswarm status [CAMPAIGN]}: all campaigns, or one in detail. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show all campaigns, or the state of one campaign.")
+        description = "Show all campaigns, or one campaign in detail: its state, repository and commit, how long "
+                + "its build, expansion into runs and running took, and its run counts.")
 public class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     Endpoints endpoints;
@@ -23,28 +33,48 @@ public class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         if (campaignId == null) {
-            JsonNode campaigns = endpoints.client(Service.SCHEDULER).get("/campaigns");
-            Table table = new Table(List.of("ID", "STATUS", "CONFIG", "DONE", "FAILED", "TOTAL", "CREATED"));
-            for (JsonNode json : campaigns) {
-                CampaignView campaign = CampaignView.of(json);
-                table.add(List.of(campaign.id(), campaign.status(), campaign.config(),
-                        String.valueOf(campaign.succeeded()), String.valueOf(campaign.failed()),
-                        String.valueOf(campaign.total()), json.path("submittedAt").asText("-")));
-            }
-            System.out.print(table.isEmpty() ? "no campaigns yet\n" : table.render());
-            return 0;
+            out.print(list());
+        } else {
+            out.print(detail(endpoints.client(Service.SCHEDULER).get("/campaigns/" + encode(campaignId))));
         }
-        JsonNode json = endpoints.client(Service.SCHEDULER).get("/campaigns/" + campaignId);
-        CampaignView campaign = CampaignView.of(json);
-        System.out.printf("campaign  %s%nstatus    %s%nconfig    %s%nrepo      %s @ %s%nruns      %d total: "
-                        + "%d pending, %d running, %d succeeded, %d failed%n",
-                campaign.id(), campaign.status(), campaign.config(), json.path("repoUrl").asText("-"),
-                json.path("commit").asText(json.path("ref").asText("-")), campaign.total(), campaign.pending(),
-                campaign.running(), campaign.succeeded(), campaign.failed());
-        if (campaign.error() != null) {
-            System.out.println("error     " + campaign.error());
-        }
+        out.flush();
         return 0;
+    }
+
+    private String list() {
+        JsonNode campaigns = endpoints.client(Service.SCHEDULER).get("/campaigns");
+        Table table = new Table(List.of("ID", "STATUS", "CONFIG", "DONE", "FAILED", "TOTAL", "CREATED"));
+        for (JsonNode json : campaigns) {
+            CampaignView campaign = CampaignView.of(json);
+            table.add(List.of(campaign.id(), campaign.status(), campaign.config(),
+                    String.valueOf(campaign.succeeded()), String.valueOf(campaign.failed()),
+                    String.valueOf(campaign.total()), json.path("submittedAt").asText("-")));
+        }
+        return table.isEmpty() ? "no campaigns yet\n" : table.render();
+    }
+
+    private static String detail(JsonNode json) {
+        CampaignView campaign = CampaignView.of(json);
+        StringBuilder text = new StringBuilder();
+        line(text, "campaign", campaign.id());
+        line(text, "status", campaign.status());
+        line(text, "config", campaign.config());
+        line(text, "repo", json.path("repoUrl").asText("-") + " @ "
+                + json.path("commit").asText(json.path("ref").asText("-")));
+        for (CampaignPhases.Phase phase : CampaignPhases.of(campaign, Instant.now())) {
+            line(text, phase.name(), phase.shown());
+        }
+        line(text, "runs", String.format("%d total: %d pending, %d running, %d succeeded, %d failed",
+                campaign.total(), campaign.pending(), campaign.running(), campaign.succeeded(), campaign.failed()));
+        if (campaign.error() != null) {
+            line(text, "error", campaign.error());
+        }
+        return text.toString();
+    }
+
+    private static void line(StringBuilder text, String label, String value) {
+        text.append(String.format("%-10s%s%n", label, value));
     }
 }

@@ -1,5 +1,7 @@
 package io.simswarm.cli.cluster;
 
+import static io.simswarm.cli.http.UrlParts.encode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.simswarm.cli.http.ApiClient;
 import io.simswarm.cli.http.Endpoints;
@@ -7,17 +9,23 @@ import io.simswarm.cli.http.RequestBody;
 import io.simswarm.cli.http.Service;
 import io.simswarm.cli.text.JsonTable;
 import io.simswarm.cli.text.Table;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code simswarm cluster ...}: the clusters campaigns run on. */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Manage clusters: this machine's swarm ('local') and clusters on AWS EC2.")
 public class ClusterCommand {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     Endpoints endpoints;
@@ -37,12 +45,13 @@ public class ClusterCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a cluster and its nodes.")
     int show(@Parameters(paramLabel = "NAME") String name) {
-        JsonNode cluster = provisioner().get("/clusters/" + name);
-        System.out.printf("cluster %s (%s): %s, docker %s%n", cluster.path("name").asText(),
+        JsonNode cluster = provisioner().get("/clusters/" + encode(name));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("cluster %s (%s): %s, docker %s%n", cluster.path("name").asText(),
                 cluster.path("provider").asText(), cluster.path("state").asText(),
                 cluster.path("dockerHost").asText("-"));
         if (cluster.hasNonNull("failureReason")) {
-            System.out.println("failure: " + cluster.get("failureReason").asText());
+            out.println("failure: " + cluster.get("failureReason").asText());
         }
         print(JsonTable.of(cluster.path("nodes"), List.of()));
         return 0;
@@ -78,33 +87,33 @@ public class ClusterCommand {
     @Command(name = "resize", mixinStandardHelpOptions = true, description = "Change the number of workers.")
     int resize(@Parameters(paramLabel = "NAME") String name,
             @Option(names = "--workers", required = true, description = "New number of workers.") int workers) {
-        report(provisioner().post("/clusters/" + name + "/resize", Map.of("workers", workers)));
+        report(provisioner().post("/clusters/" + encode(name) + "/resize", Map.of("workers", workers)));
         return 0;
     }
 
     @Command(name = "halt", mixinStandardHelpOptions = true, description = "Stop the cluster's machines.")
     int halt(@Parameters(paramLabel = "NAME") String name) {
-        report(provisioner().post("/clusters/" + name + "/halt", null));
+        report(provisioner().post("/clusters/" + encode(name) + "/halt", null));
         return 0;
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Start a halted cluster again.")
     int resume(@Parameters(paramLabel = "NAME") String name) {
-        report(provisioner().post("/clusters/" + name + "/resume", null));
+        report(provisioner().post("/clusters/" + encode(name) + "/resume", null));
         return 0;
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = "Delete a cluster and everything made for it.")
     int delete(@Parameters(paramLabel = "NAME") String name) {
-        report(provisioner().delete("/clusters/" + name));
+        report(provisioner().delete("/clusters/" + encode(name)));
         return 0;
     }
 
     @Command(name = "cost", mixinStandardHelpOptions = true,
             description = "Instance-hours of a cluster and their estimated price.")
     int cost(@Parameters(paramLabel = "NAME") String name) {
-        print(JsonTable.of(provisioner().get("/clusters/" + name + "/cost"), List.of()));
+        print(JsonTable.of(provisioner().get("/clusters/" + encode(name) + "/cost"), List.of()));
         return 0;
     }
 
@@ -112,15 +121,18 @@ public class ClusterCommand {
         return endpoints.client(Service.PROVISIONER);
     }
 
-    private static void report(JsonNode cluster) {
+    private void report(JsonNode cluster) {
+        PrintWriter out = spec.commandLine().getOut();
         if (cluster.isMissingNode() || cluster.isNull()) {
-            System.out.println("done");
-            return;
+            out.println("done");
+        } else {
+            out.printf("cluster %s: %s%n", cluster.path("name").asText(), cluster.path("state").asText());
         }
-        System.out.printf("cluster %s: %s%n", cluster.path("name").asText(), cluster.path("state").asText());
+        out.flush();
     }
 
-    private static void print(Table table) {
-        System.out.print(table.render());
+    private void print(Table table) {
+        spec.commandLine().getOut().print(table.render());
+        spec.commandLine().getOut().flush();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simswarm.cli.CliException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +11,15 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Calls one SimSwarm service. Every failure becomes a {@link CliException} with one readable line: the
- * problem detail the service answered, or which address could not be reached and how to start it.
+ * problem detail the service answered, or which address could not be reached and how to start it. A failure that
+ * may pass (no connection, no answer in time, 502, 503, 504) is a {@link ServiceUnavailableException}.
  */
 public class ApiClient {
 
@@ -26,6 +28,7 @@ public class ApiClient {
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
+    private static final Set<Integer> PASSING = Set.of(502, 503, 504);
 
     private final Service service;
     private final String baseUrl;
@@ -40,8 +43,7 @@ public class ApiClient {
     }
 
     public JsonNode get(String path) {
-        return json(send(request(path).GET().header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString()));
+        return json(send(request(path).GET().header("Accept", "application/json").build()));
     }
 
     public JsonNode post(String path, Object body) {
@@ -50,40 +52,41 @@ public class ApiClient {
                 : HttpRequest.BodyPublishers.ofString(write(body));
         return json(send(request(path).POST(publisher)
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()));
+                .header("Accept", "application/json").build()));
     }
 
     public JsonNode delete(String path) {
-        return json(send(request(path).DELETE().header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString()));
+        return json(send(request(path).DELETE().header("Accept", "application/json").build()));
     }
 
     /** GET with the given Accept header, the body as text. */
     public String text(String path, String accept) {
-        return send(request(path).GET().header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        return send(request(path).GET().header("Accept", accept).build()).body();
     }
 
-    /** GET whose body the caller streams (e.g. an archive); the caller closes it. */
-    public InputStream stream(String path) {
-        HttpResponse<InputStream> response = sendRaw(request(path).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+    /**
+     * GET whose body is written to {@code file} (e.g. an archive). A connection that breaks off while the body
+     * arrives is a {@link ServiceUnavailableException} like one that could not be opened.
+     */
+    public void download(String path, Path file) {
+        HttpResponse<Path> response = sendRaw(request(path).GET().build(), HttpResponse.BodyHandlers.ofFile(file));
         if (response.statusCode() >= 300) {
-            try (InputStream body = response.body()) {
-                throw failure(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw failure(response.statusCode(), "");
+            String body;
+            try {
+                body = Files.readString(file);
+            } catch (IOException | RuntimeException e) {
+                body = "";
             }
+            throw failure(response.statusCode(), body);
         }
-        return response.body();
     }
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(2));
     }
 
-    private HttpResponse<String> send(HttpRequest request, HttpResponse.BodyHandler<String> handler) {
-        HttpResponse<String> response = sendRaw(request, handler);
+    private HttpResponse<String> send(HttpRequest request) {
+        HttpResponse<String> response = sendRaw(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw failure(response.statusCode(), response.body());
         }
@@ -96,7 +99,8 @@ public class ApiClient {
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw unreachable("connection refused or timed out");
         } catch (HttpTimeoutException e) {
-            throw new CliException("the " + service.key() + " service at " + baseUrl + " did not answer in time");
+            throw new ServiceUnavailableException(service, "the " + service.key() + " service at " + baseUrl
+                    + " did not answer in time", "no answer in time");
         } catch (IOException e) {
             throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
@@ -105,14 +109,19 @@ public class ApiClient {
         }
     }
 
-    private CliException unreachable(String reason) {
-        return new CliException("cannot reach the " + service.key() + " service at " + baseUrl + " (" + reason
-                + "); start the services with deploy/quickstart.sh, or point " + service.environmentVariable()
-                + " or --" + service.key() + "-url at them");
+    private ServiceUnavailableException unreachable(String reason) {
+        return new ServiceUnavailableException(service, "cannot reach the " + service.key() + " service at " + baseUrl
+                + " (" + reason + "); start the services with deploy/quickstart.sh, or point "
+                + service.environmentVariable() + " or --" + service.key() + "-url at them", reason);
     }
 
     private CliException failure(int status, String body) {
         String detail = problemDetail(body);
+        if (PASSING.contains(status)) {
+            String reason = "HTTP " + status + (detail == null ? "" : ": " + detail);
+            return new ServiceUnavailableException(service, "the " + service.key() + " service at " + baseUrl
+                    + " is unavailable (" + reason + ")", reason);
+        }
         if (detail == null) {
             detail = "HTTP " + status + " from the " + service.key() + " service at " + baseUrl;
         }

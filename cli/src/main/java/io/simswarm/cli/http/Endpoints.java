@@ -1,13 +1,8 @@
 package io.simswarm.cli.http;
 
-import io.simswarm.cli.CliException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
+import io.simswarm.cli.config.Settings;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Map;
-import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,30 +24,25 @@ public class Endpoints {
     @Option(names = "--results-url", paramLabel = "URL", description = "Results service address.")
     String resultsUrl;
 
-    private final Map<String, String> environment;
-    private final Path homeDirectory;
+    private final Settings settings;
 
     public Endpoints() {
-        this(System.getenv(), Path.of(System.getProperty("user.home")));
+        this(Settings.ofProcess());
     }
 
     Endpoints(Map<String, String> environment, Path homeDirectory) {
-        this.environment = environment;
-        this.homeDirectory = homeDirectory;
+        this(new Settings(environment, homeDirectory));
     }
 
-    /** The base URL of {@code service}, without a trailing slash. */
+    public Endpoints(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The base URL of {@code service}, without a trailing slash; a malformed one is reported with its source. */
     public String url(Service service) {
-        String flag = flags().get(service);
-        if (flag != null) {
-            return trim(flag);
-        }
-        String fromEnvironment = environment.get(service.environmentVariable());
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return trim(fromEnvironment);
-        }
-        String fromFile = configFile().getProperty(service.key() + ".url");
-        return trim(fromFile != null ? fromFile : service.defaultUrl());
+        Settings.Value value = settings.value("--" + service.key() + "-url", flag(service),
+                service.environmentVariable(), service.key() + ".url", service.defaultUrl());
+        return ServiceUrl.check(service, value);
     }
 
     /** A client for {@code service}. */
@@ -60,42 +50,17 @@ public class Endpoints {
         return new ApiClient(service, url(service));
     }
 
-    private Map<Service, String> flags() {
-        Map<Service, String> flags = new EnumMap<>(Service.class);
-        putIfSet(flags, Service.PROVISIONER, provisionerUrl);
-        putIfSet(flags, Service.BUILD, buildUrl);
-        putIfSet(flags, Service.SCHEDULER, schedulerUrl);
-        putIfSet(flags, Service.RESULTS, resultsUrl);
-        return flags;
+    /** The settings these addresses are read from, for the other settings of a command. */
+    public Settings settings() {
+        return settings;
     }
 
-    private static void putIfSet(Map<Service, String> flags, Service service, String value) {
-        if (value != null && !value.isBlank()) {
-            flags.put(service, value);
-        }
-    }
-
-    private Properties configFile() {
-        String explicit = environment.get("SIMSWARM_CONFIG");
-        Path file = explicit != null ? Path.of(explicit)
-                : homeDirectory.resolve(".config").resolve("simswarm").resolve("config.properties");
-        Properties properties = new Properties();
-        if (!Files.isRegularFile(file)) {
-            if (explicit != null) {
-                throw new CliException("the config file " + file + " named by SIMSWARM_CONFIG does not exist");
-            }
-            return properties;
-        }
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-            return properties;
-        } catch (IOException e) {
-            throw new CliException("cannot read the config file " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static String trim(String url) {
-        String trimmed = url.trim();
-        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    private String flag(Service service) {
+        return switch (service) {
+            case PROVISIONER -> provisionerUrl;
+            case BUILD -> buildUrl;
+            case SCHEDULER -> schedulerUrl;
+            case RESULTS -> resultsUrl;
+        };
     }
 }

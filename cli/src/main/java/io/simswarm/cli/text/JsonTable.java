@@ -45,23 +45,8 @@ public final class JsonTable {
             if (field.getValue().isObject()) {
                 flatten(field.getValue(), row, skip);
             } else {
-                row.put(field.getKey(), cell(field.getValue()));
+                row.put(field.getKey(), Cells.table(field.getValue()));
             }
         });
-    }
-
-    private static String cell(JsonNode value) {
-        if (value.isNull()) {
-            return "-";
-        }
-        if (value.isArray()) {
-            List<String> items = new ArrayList<>();
-            value.forEach(item -> items.add(item.asText()));
-            return String.join(",", items);
-        }
-        if (value.isFloatingPointNumber()) {
-            return Numbers.format(value.asDouble());
-        }
-        return value.asText();
     }
 }

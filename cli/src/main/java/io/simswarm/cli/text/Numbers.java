@@ -1,6 +1,8 @@
 package io.simswarm.cli.text;
 
-/** Formats measured values compactly: six significant digits, no trailing zeros. */
+import java.util.Locale;
+
+/** Formats measured values compactly: six significant digits, no trailing zeros; NaN, inf and -inf as in CSV. */
 public final class Numbers {
 
     private Numbers() {
@@ -8,7 +10,7 @@ public final class Numbers {
 
     public static String format(double value) {
         if (Double.isNaN(value)) {
-            return "nan";
+            return "NaN";
         }
         if (Double.isInfinite(value)) {
             return value > 0 ? "inf" : "-inf";
@@ -16,7 +18,7 @@ public final class Numbers {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        String text = String.format("%.6g", value);
+        String text = String.format(Locale.ROOT, "%.6g", value);
         if (text.contains("e")) {
             return text;
         }

@@ -4,52 +4,60 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simswarm.cli.CliException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.simswarm.cli.testing.Zips;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultsDownloadTest {
 
+    private static final Instant WRITTEN = Instant.parse("2026-11-30T08:15:02Z");
+
     @TempDir
-    Path target;
+    Path folder;
 
-    private static byte[] zip(String... namesAndContents) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (int i = 0; i < namesAndContents.length; i += 2) {
-                zip.putNextEntry(new ZipEntry(namesAndContents[i]));
-                zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+    private Path archive(byte[] zip) throws IOException {
+        return Files.write(folder.resolve("results.zip"), zip);
     }
 
     @Test
-    void unpacksLikeALocalResultsFolder() throws IOException {
-        int files = ResultsDownload.unpack(new ByteArrayInputStream(zip(
-                "results/MMc-n=1,rho=0.5-#0.sca", "version 3\n", "results/MMc-n=1,rho=0.5-#0.out", "End.\n")),
-                target);
+    void unpacksLikeALocalResultsFolderKeepingModificationTimes() throws IOException {
+        Path target = folder.resolve("results");
+        Path zip = archive(Zips.of(WRITTEN, "results/", "", "results/MMc-n=1,rho=0.5-#0.sca", "version 3\n",
+                "results/MMc-n=1,rho=0.5-#0.vci", "file 10 1764490502\n", "results/run-3/MMc.out", "End.\n"));
 
-        assertThat(files).isEqualTo(2);
+        int files = ResultsDownload.unpack(zip, target);
+
+        assertThat(files).isEqualTo(3);
         assertThat(target.resolve("MMc-n=1,rho=0.5-#0.sca")).hasContent("version 3");
-        assertThat(target.resolve("MMc-n=1,rho=0.5-#0.out")).hasContent("End.");
+        assertThat(target.resolve("run-3/MMc.out")).hasContent("End.");
+        for (String name : new String[] {"MMc-n=1,rho=0.5-#0.sca", "MMc-n=1,rho=0.5-#0.vci", "run-3/MMc.out"}) {
+            assertThat(Files.getLastModifiedTime(target.resolve(name)).toInstant()).as(name).isEqualTo(WRITTEN);
+        }
     }
 
     @Test
-    void refusesEntriesThatLeaveTheFolder() throws IOException {
-        byte[] evil = zip("results/../../escaped.sca", "x");
+    void refusesAnArchiveWithAnEntryThatLeavesTheFolderAndUnpacksNothingOfIt() throws IOException {
+        Path target = folder.resolve("results");
+        Path zip = archive(Zips.of(WRITTEN, "results/good.sca", "version 3\n", "results/../../escaped.sca", "x"));
 
-        assertThatThrownBy(() -> ResultsDownload.unpack(new ByteArrayInputStream(evil), target))
+        assertThatThrownBy(() -> ResultsDownload.unpack(zip, target))
                 .isInstanceOf(CliException.class)
-                .hasMessageContaining("outside the results folder: results/../../escaped.sca");
-        assertThat(Files.exists(target.getParent().resolve("escaped.sca"))).isFalse();
+                .hasMessage("the results archive has an entry outside the results folder: results/../../escaped.sca; "
+                        + "nothing was unpacked");
+        assertThat(target.resolve("good.sca")).doesNotExist();
+        assertThat(folder.getParent().resolve("escaped.sca")).doesNotExist();
+    }
+
+    @Test
+    void damagedArchiveIsOneLine() throws IOException {
+        Path zip = archive("not a zip at all".getBytes());
+
+        assertThatThrownBy(() -> ResultsDownload.unpack(zip, folder.resolve("results")))
+                .isInstanceOf(CliException.class)
+                .hasMessageStartingWith("the results service sent a damaged results archive");
     }
 }

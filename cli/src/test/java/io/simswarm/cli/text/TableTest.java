@@ -34,7 +34,7 @@ class TableTest {
     void formatsNumbersAndDurations() {
         assertThat(Numbers.format(2.0)).isEqualTo("2");
         assertThat(Numbers.format(0.000012345678)).isEqualTo("1.23457e-05");
-        assertThat(Numbers.format(Double.NaN)).isEqualTo("nan");
+        assertThat(Numbers.format(Double.NaN)).isEqualTo("NaN");
         assertThat(Numbers.format(Double.NEGATIVE_INFINITY)).isEqualTo("-inf");
         assertThat(Durations.clock(Duration.ofSeconds(3723))).isEqualTo("1:02:03");
         assertThat(Durations.clock(Duration.ofSeconds(59))).isEqualTo("0:59");
