@@ -1,4 +1,4 @@
-package io.simswarm.build.cache;
+package io.simswarm.imagebuild.cache;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

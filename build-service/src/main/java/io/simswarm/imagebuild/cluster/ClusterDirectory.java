@@ -1,12 +1,12 @@
-package io.simswarm.build.cluster;
+package io.simswarm.imagebuild.cluster;
 
-import io.simswarm.build.BuildFailure;
-import io.simswarm.build.config.BuildConfig;
 import io.simswarm.commons.problem.ApiException;
 import io.simswarm.docker.ClusterEndpoint;
 import io.simswarm.docker.DockerTlsUnavailableException;
 import io.simswarm.docker.ProvisionerDirectory;
 import io.simswarm.docker.TlsMaterial;
+import io.simswarm.imagebuild.config.BuildConfig;
+import io.simswarm.imagebuild.job.BuildFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The provisioner's answers about a cluster a build targets; see {@link ProvisionerDirectory}. */

@@ -1,4 +1,4 @@
-package io.simswarm.build.config;
+package io.simswarm.imagebuild.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -87,9 +87,5 @@ public interface BuildConfig {
         /** Times a build is started again after its instance stopped before it is failed. */
         @WithDefault("3")
         int maxAttempts();
-
-        /** A finished build whose result event was not acknowledged for this long is published again. */
-        @WithDefault("PT30S")
-        Duration republishAfter();
     }
 }

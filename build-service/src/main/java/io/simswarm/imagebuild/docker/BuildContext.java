@@ -1,4 +1,4 @@
-package io.simswarm.build.docker;
+package io.simswarm.imagebuild.docker;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,13 +1,13 @@
-package io.simswarm.build.docker;
+package io.simswarm.imagebuild.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import io.quarkus.logging.Log;
-import io.simswarm.build.BuildFailure;
-import io.simswarm.build.cluster.ClusterDirectory;
 import io.simswarm.docker.DockerClientFactory;
 import io.simswarm.docker.DockerClientOptions;
 import io.simswarm.docker.DockerEndpoint;
 import io.simswarm.docker.DockerErrors;
+import io.simswarm.imagebuild.cluster.ClusterDirectory;
+import io.simswarm.imagebuild.job.BuildFailure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -1,7 +1,7 @@
-package io.simswarm.build.docker;
+package io.simswarm.imagebuild.docker;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import io.simswarm.build.BuildSpec;
+import io.simswarm.imagebuild.spec.BuildSpec;
 import io.simswarm.runner.RunnerBinary;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package io.simswarm.build.docker;
+package io.simswarm.imagebuild.docker;
 
 /**
  * The Docker engine a build uses: its endpoint (unix:// or tcp://) and, for an endpoint that needs mutual TLS, the

@@ -1,4 +1,4 @@
-package io.simswarm.build.docker;
+package io.simswarm.imagebuild.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -8,10 +8,10 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
 import io.quarkus.logging.Log;
-import io.simswarm.build.BuildFailure;
-import io.simswarm.build.config.BuildConfig;
-import io.simswarm.build.log.LogSink;
 import io.simswarm.docker.DockerErrors;
+import io.simswarm.imagebuild.config.BuildConfig;
+import io.simswarm.imagebuild.job.BuildFailure;
+import io.simswarm.imagebuild.log.LogSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.PipedInputStream;

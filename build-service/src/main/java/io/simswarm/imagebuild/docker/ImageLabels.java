@@ -1,4 +1,4 @@
-package io.simswarm.build.docker;
+package io.simswarm.imagebuild.docker;
 
 /** Labels every image the build service makes carries. */
 public final class ImageLabels {
@@ -12,7 +12,7 @@ public final class ImageLabels {
     /** Hash of the build spec (base image, build command, workdir, runner). */
     public static final String SPEC_HASH = "io.simswarm.spec-hash";
     /** The build that made the image. */
-    public static final String BUILD_ID = "io.simswarm.build-id";
+    public static final String BUILD_ID = "io.simswarm.imagebuild-id";
 
     private ImageLabels() {
     }

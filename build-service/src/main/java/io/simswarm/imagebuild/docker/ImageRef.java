@@ -1,4 +1,4 @@
-package io.simswarm.build.docker;
+package io.simswarm.imagebuild.docker;
 
 /** An image reference split into repository and tag ({@code simswarm/build:0123abcd} → simswarm/build, 0123abcd). */
 public record ImageRef(String repository, String tag) {

@@ -1,4 +1,4 @@
-package io.simswarm.build.docker;
+package io.simswarm.imagebuild.docker;
 
 import io.simswarm.runner.RunnerBinary;
 import jakarta.annotation.PreDestroy;

@@ -1,4 +1,4 @@
-package io.simswarm.build.git;
+package io.simswarm.imagebuild.git;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
-package io.simswarm.build.git;
+package io.simswarm.imagebuild.git;
 
-import io.simswarm.build.BuildFailure;
-import io.simswarm.build.config.BuildConfig;
-import io.simswarm.build.log.LogSink;
+import io.simswarm.imagebuild.config.BuildConfig;
+import io.simswarm.imagebuild.job.BuildFailure;
+import io.simswarm.imagebuild.log.LogSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.simswarm.build.git;
+package io.simswarm.imagebuild.git;
 
 import java.net.URISyntaxException;
 import java.util.Optional;

@@ -1,6 +1,6 @@
-package io.simswarm.build.git;
+package io.simswarm.imagebuild.git;
 
-import io.simswarm.build.log.LogSink;
+import io.simswarm.imagebuild.log.LogSink;
 import java.time.Duration;
 import org.eclipse.jgit.lib.BatchingProgressMonitor;
 

@@ -1,4 +1,4 @@
-package io.simswarm.build.git;
+package io.simswarm.imagebuild.git;
 
 /**
  * What a requested ref names in a remote repository, as far as the remote's advertised refs tell.

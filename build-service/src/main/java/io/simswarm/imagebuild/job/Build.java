@@ -1,6 +1,7 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.job;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.simswarm.imagebuild.spec.BuildSpec;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -94,9 +95,6 @@ public class Build extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
-
-    @Column(name = "result_sent_at")
-    public Instant resultSentAt;
 
     public static Build create(BuildSpec spec, String campaignId, UUID requestEventId) {
         Build build = new Build();

@@ -1,4 +1,4 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.job;
 
 /** A build cannot go on; the message is shown to the user as the build's {@code error}, so it names what was wrong. */
 public class BuildFailure extends RuntimeException {

@@ -1,21 +1,23 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.job;
 
 import io.quarkus.logging.Log;
-import io.simswarm.build.cache.ImageClaims;
-import io.simswarm.build.config.BuildConfig;
-import io.simswarm.build.docker.BuildContext;
-import io.simswarm.build.docker.Dockerfile;
-import io.simswarm.build.docker.ImageBuilder;
-import io.simswarm.build.docker.ImageLabels;
-import io.simswarm.build.docker.RunnerFile;
-import io.simswarm.build.git.Checkout;
-import io.simswarm.build.git.GitSource;
-import io.simswarm.build.git.ResolvedRef;
-import io.simswarm.build.log.BuildLogWriter;
-import io.simswarm.build.log.BuildLogs;
-import io.simswarm.build.log.LogSink;
-import io.simswarm.build.queue.Claim;
-import io.simswarm.build.queue.ClaimLost;
+import io.simswarm.imagebuild.cache.ImageClaims;
+import io.simswarm.imagebuild.config.BuildConfig;
+import io.simswarm.imagebuild.docker.BuildContext;
+import io.simswarm.imagebuild.docker.Dockerfile;
+import io.simswarm.imagebuild.docker.ImageBuilder;
+import io.simswarm.imagebuild.docker.ImageLabels;
+import io.simswarm.imagebuild.docker.RunnerFile;
+import io.simswarm.imagebuild.git.Checkout;
+import io.simswarm.imagebuild.git.GitSource;
+import io.simswarm.imagebuild.git.ResolvedRef;
+import io.simswarm.imagebuild.log.BuildLogWriter;
+import io.simswarm.imagebuild.log.BuildLogs;
+import io.simswarm.imagebuild.log.LogSink;
+import io.simswarm.imagebuild.queue.Claim;
+import io.simswarm.imagebuild.queue.ClaimLost;
+import io.simswarm.imagebuild.spec.BuildKeys;
+import io.simswarm.imagebuild.spec.BuildSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -81,9 +83,10 @@ public class BuildJob {
             throw e;
         } catch (RuntimeException e) {
             Log.errorf(e, "build %s failed unexpectedly", build.id);
-            log.line("FAILED: the build service failed unexpectedly: " + e);
-            return BuildOutcome.failure("The build service failed unexpectedly (" + e.getClass().getSimpleName()
-                    + "); its log has the details under build " + build.id);
+            log.line("FAILED: the build service failed unexpectedly"
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return BuildOutcome.failure("The build service failed unexpectedly; its log has the details under build "
+                    + build.id);
         }
     }
 

@@ -1,9 +1,10 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.job;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.simswarm.build.messaging.BuildResults;
-import io.simswarm.build.queue.Claim;
-import io.simswarm.build.queue.ClaimLost;
+import io.simswarm.imagebuild.messaging.BuildResults;
+import io.simswarm.imagebuild.queue.Claim;
+import io.simswarm.imagebuild.queue.ClaimLost;
+import io.simswarm.imagebuild.spec.BuildKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * The state changes a worker makes to the build it claimed, each in its own transaction and only while the claim
- * holds. A finished build's result event is published after the change is committed.
+ * holds. A finished build's result event is published in the transaction that records the outcome.
  */
 @ApplicationScoped
 public class BuildLifecycle {
@@ -48,24 +49,23 @@ public class BuildLifecycle {
 
     /** Records the outcome and publishes it (for builds a campaign asked for). */
     public void finish(Claim claim, BuildOutcome outcome) {
-        Build finished = change(claim, build -> apply(build, outcome));
-        results.publish(finished);
+        change(claim, build -> {
+            apply(build, outcome);
+            results.publish(build);
+        });
     }
 
     /** Fails a build nobody holds any more (its instance stopped too often). */
     public void failAbandoned(UUID buildId, String error) {
-        Build finished = QuarkusTransaction.requiringNew().call(() -> {
+        QuarkusTransaction.requiringNew().run(() -> {
             Build build = Build.findById(buildId);
             if (build == null || build.status.isFinished()) {
-                return null;
+                return;
             }
             apply(build, BuildOutcome.failure(error));
             build.claimId = null;
-            return build;
+            results.publish(build);
         });
-        if (finished != null) {
-            results.publish(finished);
-        }
     }
 
     /** The state of another build, for a build that waits for it. */

@@ -1,4 +1,4 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.job;
 
 /**
  * How a build ended, as the worker found it.

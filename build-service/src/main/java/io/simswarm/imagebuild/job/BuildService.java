@@ -1,10 +1,12 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.job;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.simswarm.build.messaging.BuildResults;
-import io.simswarm.build.queue.BuildQueue;
 import io.simswarm.commons.problem.ApiException;
 import io.simswarm.events.BuildRequested;
+import io.simswarm.imagebuild.messaging.BuildResults;
+import io.simswarm.imagebuild.queue.BuildQueue;
+import io.simswarm.imagebuild.spec.BuildSpec;
+import io.simswarm.imagebuild.spec.BuildSpecs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -61,8 +63,7 @@ public class BuildService {
         } catch (ApiException e) {
             build = rejected(request, e.getMessage());
             build.persist();
-            Build failed = build;
-            afterCommit(() -> results.publish(failed));
+            results.publish(build);
         }
         return build;
     }

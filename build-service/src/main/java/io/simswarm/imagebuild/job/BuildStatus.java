@@ -1,4 +1,4 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.job;
 
 /** Where a build is in its life. */
 public enum BuildStatus {

@@ -1,4 +1,4 @@
-package io.simswarm.build.log;
+package io.simswarm.imagebuild.log;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

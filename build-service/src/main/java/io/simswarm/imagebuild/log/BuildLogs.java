@@ -1,11 +1,11 @@
-package io.simswarm.build.log;
+package io.simswarm.imagebuild.log;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.simswarm.imagebuild.job.BuildStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import io.simswarm.build.BuildStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

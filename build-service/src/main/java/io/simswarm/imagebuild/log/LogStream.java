@@ -1,6 +1,6 @@
-package io.simswarm.build.log;
+package io.simswarm.imagebuild.log;
 
-import io.simswarm.build.BuildStatus;
+import io.simswarm.imagebuild.job.BuildStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;

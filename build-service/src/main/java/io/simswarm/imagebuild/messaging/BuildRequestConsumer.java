@@ -1,12 +1,12 @@
-package io.simswarm.build.messaging;
+package io.simswarm.imagebuild.messaging;
 
 import io.quarkus.logging.Log;
-import io.simswarm.build.Build;
-import io.simswarm.build.BuildService;
-import io.simswarm.build.config.BuildConfig;
-import io.simswarm.commons.messaging.ConsumedEvents;
+import io.simswarm.commons.messaging.Inbox;
 import io.simswarm.events.BuildRequested;
-import io.simswarm.events.EventVersion;
+import io.simswarm.events.Topics;
+import io.simswarm.imagebuild.config.BuildConfig;
+import io.simswarm.imagebuild.job.Build;
+import io.simswarm.imagebuild.job.BuildService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,38 +24,34 @@ public class BuildRequestConsumer {
     static final String CONSUMER = "build-service";
 
     private final BuildService builds;
-    private final ConsumedEvents consumed;
+    private final Inbox inbox;
     private final Pattern campaigns;
 
-    public BuildRequestConsumer(BuildService builds, ConsumedEvents consumed, BuildConfig config) {
+    public BuildRequestConsumer(BuildService builds, Inbox inbox, BuildConfig config) {
         this.builds = builds;
-        this.consumed = consumed;
+        this.inbox = inbox;
         this.campaigns = Pattern.compile(config.campaignPattern());
     }
 
-    @Incoming("build-requests")
+    @Incoming(Topics.BUILD_REQUESTS)
     @Blocking
     @Transactional
     public void consume(BuildRequested request) {
-        if (request == null || request.eventId() == null) {
-            Log.warn("skipping a build request that is not a readable BuildRequested event");
-            return;
-        }
-        if (request.version() != EventVersion.CURRENT) {
-            Log.warnf("skipping build request %s of unknown version %d", request.eventId(), request.version());
-            return;
-        }
-        if (request.campaignId() == null || !campaigns.matcher(request.campaignId()).matches()) {
-            Log.debugf("build request %s is for campaign %s, which this instance does not serve", request.eventId(),
-                    request.campaignId());
-            return;
-        }
-        if (!consumed.firstDelivery(request.eventId(), CONSUMER)) {
-            Log.infof("build request %s was delivered again; already handled", request.eventId());
+        if (!inbox.accept(request, CONSUMER, this::served)) {
             return;
         }
         Build build = builds.accept(request);
         Log.infof("build request %s of campaign %s → build %s (%s)", request.eventId(), request.campaignId(),
                 build.id, build.status);
+    }
+
+    /** Whether this instance serves the campaign of {@code request} ({@code simswarm.build.campaign-pattern}). */
+    private boolean served(BuildRequested request) {
+        if (request.campaignId() == null || !campaigns.matcher(request.campaignId()).matches()) {
+            Log.debugf("build request %s is for campaign %s, which this instance does not serve", request.eventId(),
+                    request.campaignId());
+            return false;
+        }
+        return true;
     }
 }

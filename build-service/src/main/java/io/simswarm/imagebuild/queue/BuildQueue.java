@@ -1,4 +1,4 @@
-package io.simswarm.build.queue;
+package io.simswarm.imagebuild.queue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,12 +1,11 @@
-package io.simswarm.build.queue;
+package io.simswarm.imagebuild.queue;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.simswarm.build.BuildJob;
-import io.simswarm.build.BuildLifecycle;
-import io.simswarm.build.config.BuildConfig;
-import io.simswarm.build.messaging.BuildResults;
+import io.simswarm.imagebuild.config.BuildConfig;
+import io.simswarm.imagebuild.job.BuildJob;
+import io.simswarm.imagebuild.job.BuildLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -21,8 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The build workers of this instance: {@code simswarm.build.workers} threads that claim queued builds and run
- * them, plus a timer that sends heartbeats for the claimed builds, queues again builds whose instance stopped,
- * and publishes results Kafka did not acknowledge.
+ * them, plus a timer that sends heartbeats for the claimed builds and queues again builds whose instance stopped.
  */
 @ApplicationScoped
 public class BuildWorkers {
@@ -30,19 +28,16 @@ public class BuildWorkers {
     private final BuildQueue queue;
     private final BuildJob job;
     private final BuildLifecycle lifecycle;
-    private final BuildResults results;
     private final BuildConfig config;
     private final Set<Claim> active = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private ExecutorService workers;
     private ScheduledExecutorService timer;
 
-    public BuildWorkers(BuildQueue queue, BuildJob job, BuildLifecycle lifecycle, BuildResults results,
-            BuildConfig config) {
+    public BuildWorkers(BuildQueue queue, BuildJob job, BuildLifecycle lifecycle, BuildConfig config) {
         this.queue = queue;
         this.job = job;
         this.lifecycle = lifecycle;
-        this.results = results;
         this.config = config;
     }
 
@@ -107,7 +102,6 @@ public class BuildWorkers {
             lifecycle.failAbandoned(id, "The build was interrupted " + config.queue().maxAttempts()
                     + " times (its build-service instance stopped each time); giving up");
         }
-        results.republishUnsent(config.queue().republishAfter());
     }
 
     private void pause() {

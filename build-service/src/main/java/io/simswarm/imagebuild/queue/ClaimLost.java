@@ -1,4 +1,4 @@
-package io.simswarm.build.queue;
+package io.simswarm.imagebuild.queue;
 
 /** The build was taken over by another worker (or released at shutdown); this worker stops working on it. */
 public class ClaimLost extends RuntimeException {

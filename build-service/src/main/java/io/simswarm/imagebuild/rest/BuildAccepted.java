@@ -1,6 +1,6 @@
-package io.simswarm.build.rest;
+package io.simswarm.imagebuild.rest;
 
-import io.simswarm.build.BuildStatus;
+import io.simswarm.imagebuild.job.BuildStatus;
 import java.util.UUID;
 
 /** Answer to {@code POST /builds}: follow the build at {@code GET /builds/{id}}. */

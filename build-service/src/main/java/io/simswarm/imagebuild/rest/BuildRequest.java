@@ -1,4 +1,4 @@
-package io.simswarm.build.rest;
+package io.simswarm.imagebuild.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

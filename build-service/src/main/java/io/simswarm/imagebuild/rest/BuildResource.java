@@ -1,11 +1,11 @@
-package io.simswarm.build.rest;
+package io.simswarm.imagebuild.rest;
 
-import io.simswarm.build.Build;
-import io.simswarm.build.BuildService;
-import io.simswarm.build.BuildSpecs;
-import io.simswarm.build.log.LogStream;
 import io.simswarm.commons.problem.ApiException;
 import io.simswarm.commons.problem.Problem;
+import io.simswarm.imagebuild.job.Build;
+import io.simswarm.imagebuild.job.BuildService;
+import io.simswarm.imagebuild.log.LogStream;
+import io.simswarm.imagebuild.spec.BuildSpecs;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

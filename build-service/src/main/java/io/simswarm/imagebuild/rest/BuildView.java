@@ -1,7 +1,7 @@
-package io.simswarm.build.rest;
+package io.simswarm.imagebuild.rest;
 
-import io.simswarm.build.Build;
-import io.simswarm.build.BuildStatus;
+import io.simswarm.imagebuild.job.Build;
+import io.simswarm.imagebuild.job.BuildStatus;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

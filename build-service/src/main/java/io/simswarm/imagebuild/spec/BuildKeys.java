@@ -1,4 +1,4 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.spec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.spec;
 
-import io.simswarm.build.docker.EngineTarget;
+import io.simswarm.imagebuild.docker.EngineTarget;
 
 /**
  * What to build, with every default already applied.

@@ -1,10 +1,10 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.spec;
 
-import io.simswarm.build.cluster.ClusterDirectory;
-import io.simswarm.build.config.BuildConfig;
-import io.simswarm.build.git.GitUrls;
 import io.simswarm.commons.problem.ApiException;
 import io.simswarm.docker.ClusterEndpoint;
+import io.simswarm.imagebuild.cluster.ClusterDirectory;
+import io.simswarm.imagebuild.config.BuildConfig;
+import io.simswarm.imagebuild.git.GitUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
-package io.simswarm.build.cache;
+package io.simswarm.imagebuild.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.simswarm.build.Build;
-import io.simswarm.build.BuildSpec;
-import io.simswarm.build.BuildStatus;
+import io.simswarm.imagebuild.job.Build;
+import io.simswarm.imagebuild.job.BuildStatus;
+import io.simswarm.imagebuild.spec.BuildSpec;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;

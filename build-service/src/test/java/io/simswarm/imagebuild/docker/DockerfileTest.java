@@ -1,8 +1,8 @@
-package io.simswarm.build.docker;
+package io.simswarm.imagebuild.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simswarm.build.BuildSpec;
+import io.simswarm.imagebuild.spec.BuildSpec;
 import org.junit.jupiter.api.Test;
 
 class DockerfileTest {

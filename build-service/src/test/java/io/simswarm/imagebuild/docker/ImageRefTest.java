@@ -1,4 +1,4 @@
-package io.simswarm.build.docker;
+package io.simswarm.imagebuild.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,12 @@
-package io.simswarm.build.git;
+package io.simswarm.imagebuild.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.simswarm.build.BuildFailure;
-import io.simswarm.build.log.LogSink;
-import io.simswarm.build.support.TestConfig;
-import io.simswarm.build.support.TestRepo;
+import io.simswarm.imagebuild.job.BuildFailure;
+import io.simswarm.imagebuild.log.LogSink;
+import io.simswarm.imagebuild.support.TestConfig;
+import io.simswarm.imagebuild.support.TestRepo;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;

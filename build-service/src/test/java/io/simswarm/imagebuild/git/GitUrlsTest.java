@@ -1,4 +1,4 @@
-package io.simswarm.build.git;
+package io.simswarm.imagebuild.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,17 +1,17 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.simswarm.build.docker.DockerEngines;
-import io.simswarm.build.support.Builds;
-import io.simswarm.build.support.Images;
-import io.simswarm.build.support.KafkaTopics;
-import io.simswarm.build.support.TestRepo;
 import io.simswarm.events.BuildFinished;
 import io.simswarm.events.BuildRequested;
+import io.simswarm.imagebuild.docker.DockerEngines;
+import io.simswarm.imagebuild.support.Builds;
+import io.simswarm.imagebuild.support.Images;
+import io.simswarm.imagebuild.support.KafkaTopics;
+import io.simswarm.imagebuild.support.TestRepo;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.job;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +9,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.simswarm.build.support.Builds;
+import io.simswarm.imagebuild.support.Builds;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

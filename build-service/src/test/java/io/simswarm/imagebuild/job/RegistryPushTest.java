@@ -1,4 +1,4 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.job;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,11 +7,11 @@ import static org.hamcrest.Matchers.hasItem;
 import com.github.dockerjava.api.DockerClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.simswarm.build.docker.DockerEngines;
-import io.simswarm.build.docker.ImageRef;
-import io.simswarm.build.support.Builds;
-import io.simswarm.build.support.Images;
-import io.simswarm.build.support.TestRepo;
+import io.simswarm.imagebuild.docker.DockerEngines;
+import io.simswarm.imagebuild.docker.ImageRef;
+import io.simswarm.imagebuild.support.Builds;
+import io.simswarm.imagebuild.support.Images;
+import io.simswarm.imagebuild.support.TestRepo;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.simswarm.build.docker.DockerEngines;
-import io.simswarm.build.support.Builds;
-import io.simswarm.build.support.Images;
-import io.simswarm.build.support.KafkaTopics;
-import io.simswarm.build.support.TestRepo;
 import io.simswarm.events.BuildFinished;
 import io.simswarm.events.BuildRequested;
+import io.simswarm.imagebuild.docker.DockerEngines;
+import io.simswarm.imagebuild.job.Build;
+import io.simswarm.imagebuild.support.Builds;
+import io.simswarm.imagebuild.support.Images;
+import io.simswarm.imagebuild.support.KafkaTopics;
+import io.simswarm.imagebuild.support.TestRepo;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;

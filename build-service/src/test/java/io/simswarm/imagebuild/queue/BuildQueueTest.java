@@ -1,17 +1,17 @@
-package io.simswarm.build.queue;
+package io.simswarm.imagebuild.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.simswarm.build.Build;
-import io.simswarm.build.BuildSpec;
-import io.simswarm.build.BuildStatus;
-import io.simswarm.build.docker.DockerEngines;
-import io.simswarm.build.support.Builds;
-import io.simswarm.build.support.Images;
-import io.simswarm.build.support.TestRepo;
+import io.simswarm.imagebuild.docker.DockerEngines;
+import io.simswarm.imagebuild.job.Build;
+import io.simswarm.imagebuild.job.BuildStatus;
+import io.simswarm.imagebuild.spec.BuildSpec;
+import io.simswarm.imagebuild.support.Builds;
+import io.simswarm.imagebuild.support.Images;
+import io.simswarm.imagebuild.support.TestRepo;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;

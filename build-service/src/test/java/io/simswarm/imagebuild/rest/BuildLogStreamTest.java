@@ -1,14 +1,14 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.simswarm.build.docker.DockerEngines;
-import io.simswarm.build.support.Builds;
-import io.simswarm.build.support.Images;
-import io.simswarm.build.support.TestRepo;
+import io.simswarm.imagebuild.docker.DockerEngines;
+import io.simswarm.imagebuild.support.Builds;
+import io.simswarm.imagebuild.support.Images;
+import io.simswarm.imagebuild.support.TestRepo;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

@@ -1,4 +1,4 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,13 +8,13 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.simswarm.build.docker.DockerEngines;
-import io.simswarm.build.docker.Dockerfile;
-import io.simswarm.build.docker.ImageLabels;
-import io.simswarm.build.support.Builds;
-import io.simswarm.build.support.Images;
-import io.simswarm.build.support.TestRepo;
-import io.simswarm.build.support.UploadServer;
+import io.simswarm.imagebuild.docker.DockerEngines;
+import io.simswarm.imagebuild.docker.Dockerfile;
+import io.simswarm.imagebuild.docker.ImageLabels;
+import io.simswarm.imagebuild.support.Builds;
+import io.simswarm.imagebuild.support.Images;
+import io.simswarm.imagebuild.support.TestRepo;
+import io.simswarm.imagebuild.support.UploadServer;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.simswarm.build;
+package io.simswarm.imagebuild.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.simswarm.build.support;
+package io.simswarm.imagebuild.support;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package io.simswarm.build.support;
+package io.simswarm.imagebuild.support;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -7,7 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
-import io.simswarm.build.docker.ImageLabels;
+import io.simswarm.imagebuild.docker.ImageLabels;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

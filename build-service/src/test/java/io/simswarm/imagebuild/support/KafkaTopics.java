@@ -1,4 +1,4 @@
-package io.simswarm.build.support;
+package io.simswarm.imagebuild.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simswarm.events.BuildFinished;

@@ -1,4 +1,4 @@
-package io.simswarm.build.support;
+package io.simswarm.imagebuild.support;
 
 import com.github.dockerjava.api.DockerClient;
 import java.io.ByteArrayInputStream;

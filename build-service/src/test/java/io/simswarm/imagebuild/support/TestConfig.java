@@ -1,6 +1,6 @@
-package io.simswarm.build.support;
+package io.simswarm.imagebuild.support;
 
-import io.simswarm.build.config.BuildConfig;
+import io.simswarm.imagebuild.config.BuildConfig;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -93,11 +93,6 @@ public class TestConfig implements BuildConfig {
             @Override
             public int maxAttempts() {
                 return 3;
-            }
-
-            @Override
-            public Duration republishAfter() {
-                return Duration.ofSeconds(30);
             }
         };
     }

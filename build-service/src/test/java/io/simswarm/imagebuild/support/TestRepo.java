@@ -1,4 +1,4 @@
-package io.simswarm.build.support;
+package io.simswarm.imagebuild.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

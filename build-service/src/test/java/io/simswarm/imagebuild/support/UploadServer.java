@@ -1,4 +1,4 @@
-package io.simswarm.build.support;
+package io.simswarm.imagebuild.support;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
