@@ -1,4 +1,4 @@
-package io.simswarm.scheduler.dispatch;
+package io.simswarm.scheduler.docker;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.simswarm.scheduler.dispatch;
+package io.simswarm.scheduler.lease;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.HttpServerStart;

@@ -1,13 +1,11 @@
-package io.simswarm.scheduler.run.messaging;
+package io.simswarm.scheduler.campaign.messaging;
 
-import io.quarkus.logging.Log;
-import io.simswarm.commons.messaging.ConsumedEvents;
-import io.simswarm.events.EventVersion;
+import io.simswarm.commons.messaging.Inbox;
 import io.simswarm.events.ResultsStored;
+import io.simswarm.events.Topics;
 import io.simswarm.scheduler.campaign.Campaign;
-import io.simswarm.scheduler.campaign.CampaignProgress;
-import io.simswarm.scheduler.run.Run;
-import io.simswarm.scheduler.run.RunState;
+import io.simswarm.scheduler.campaign.CampaignLifecycle;
+import io.simswarm.scheduler.run.RunLedger;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * A run whose results the results service stored has SUCCEEDED, whatever its worker reports (the event may come
- * before or after the worker's finish call) and it is never leased again. Events arrive in batches (one poll of the
+ * before or after the worker's finish call), and it is never leased again. Events arrive in batches (one poll of the
  * topic): each batch is one transaction that locks every campaign it touches once, in a fixed order, and checks
  * once per campaign whether it is done.
  */
@@ -29,21 +27,23 @@ public class ResultsStoredConsumer {
 
     private static final String CONSUMER = "results-stored";
 
-    private final ConsumedEvents consumed;
-    private final CampaignProgress progress;
+    private final Inbox inbox;
+    private final RunLedger runs;
+    private final CampaignLifecycle lifecycle;
 
-    public ResultsStoredConsumer(ConsumedEvents consumed, CampaignProgress progress) {
-        this.consumed = consumed;
-        this.progress = progress;
+    public ResultsStoredConsumer(Inbox inbox, RunLedger runs, CampaignLifecycle lifecycle) {
+        this.inbox = inbox;
+        this.runs = runs;
+        this.lifecycle = lifecycle;
     }
 
-    @Incoming("results-stored")
+    @Incoming(Topics.RESULTS_STORED)
     @Blocking
     @Transactional
     public void onResultsStored(List<ResultsStored> batch) {
         Map<String, List<ResultsStored>> byCampaign = new TreeMap<>();
         for (ResultsStored event : batch) {
-            if (readable(event)) {
+            if (event != null && event.campaignId() != null) {
                 byCampaign.computeIfAbsent(event.campaignId(), id -> new ArrayList<>()).add(event);
             }
         }
@@ -58,39 +58,14 @@ public class ResultsStoredConsumer {
         // by run number: every writer that locks several runs locks them in this order
         Map<Integer, ResultsStored> latest = new TreeMap<>();
         for (ResultsStored event : events) {
-            if (consumed.firstDelivery(event.eventId(), CONSUMER)) {
+            if (inbox.accept(event, CONSUMER)) {
                 latest.put(event.runNumber(), event);
             }
         }
-        if (!latest.isEmpty()) {
-            Run.lock(campaignId, latest.keySet()).forEach(run -> succeeded(run, latest.get(run.runNumber)));
-        }
-        progress.completeIfDone(campaign);
-    }
-
-    private void succeeded(Run run, ResultsStored event) {
-        if (run.state == RunState.SUCCEEDED) {
-            return;
-        }
-        run.storedAt = event.storedAt() == null ? Instant.now() : event.storedAt();
-        if (run.state == RunState.CANCELLED) {
-            return;
-        }
-        run.state = RunState.SUCCEEDED;
-        run.error = null;
-        if (run.finishedAt == null) {
-            run.finishedAt = Instant.now();
-        }
-    }
-
-    private static boolean readable(ResultsStored event) {
-        if (event == null || event.campaignId() == null || event.eventId() == null) {
-            return false;
-        }
-        if (event.version() != EventVersion.CURRENT) {
-            Log.warnf("skipping results event %s of unknown version %d", event.eventId(), event.version());
-            return false;
-        }
-        return true;
+        runs.lock(campaignId, latest.keySet()).forEach(run -> {
+            ResultsStored event = latest.get(run.runNumber);
+            run.stored(event.storedAt() == null ? Instant.now() : event.storedAt());
+        });
+        lifecycle.completeIfDone(campaign);
     }
 }

@@ -1,4 +1,4 @@
-package io.simswarm.scheduler.run.messaging;
+package io.simswarm.scheduler.campaign.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
