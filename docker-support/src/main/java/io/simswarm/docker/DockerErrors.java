@@ -48,12 +48,13 @@ public final class DockerErrors {
 
     /** The innermost message of a failure, which usually says what went wrong. */
     public static String innermostMessage(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        String message = null;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
         }
-        String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-        return message.strip();
+        return message == null ? "no reason was given" : message.strip();
     }
 
     private static Throwable find(Throwable failure, Class<? extends Throwable> type) {

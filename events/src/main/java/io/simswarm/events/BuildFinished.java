@@ -29,7 +29,7 @@ public record BuildFinished(
         String workdir,
         String error,
         boolean cached,
-        Instant finishedAt) {
+        Instant finishedAt) implements Event {
 
     public static BuildFinished success(String campaignId, String buildId, String commit, String image,
             String workdir, boolean cached) {

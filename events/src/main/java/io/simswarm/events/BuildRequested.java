@@ -35,7 +35,7 @@ public record BuildRequested(
         String registry,
         Instant requestedAt,
         String cluster,
-        boolean dockerTls) {
+        boolean dockerTls) implements Event {
 
     public static BuildRequested of(String campaignId, String repoUrl, String ref, String workdir,
             String baseImage, String buildCommand, String dockerHost, String registry, String cluster,

@@ -24,7 +24,7 @@ public record CampaignEvent(
         Type type,
         String status,
         int totalRuns,
-        Instant at) {
+        Instant at) implements Event {
 
     /** What happened to the campaign. */
     public enum Type {

@@ -23,7 +23,7 @@ public record ClusterEvent(
         String state,
         int workers,
         String detail,
-        Instant at) {
+        Instant at) implements Event {
 
     /** Kind of cluster change. */
     public enum Type {

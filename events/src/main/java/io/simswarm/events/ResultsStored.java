@@ -24,7 +24,7 @@ public record ResultsStored(
         int fileCount,
         long scalarCount,
         List<String> parseErrors,
-        Instant storedAt) {
+        Instant storedAt) implements Event {
 
     public static ResultsStored of(String campaignId, int runNumber, int fileCount, long scalarCount,
             List<String> parseErrors) {

@@ -111,16 +111,15 @@ public class ClusterOperations {
         } catch (Superseded e) {
             Log.infof("cluster %s: %s stopped, the cluster is %s now", name, from, e.getMessage());
         } catch (RuntimeException e) {
-            String reason = from + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            String reason = from + " failed: " + (e.getMessage() == null
+                    ? "an unexpected error; the provisioner's log has the details" : e.getMessage());
             Log.warnf(e, "cluster %s: %s", name, reason);
-            Cluster failed = store.update(name, c -> {
+            store.update(name, c -> {
                 if (c.state == from) {
                     c.fail(reason);
+                    events.publish(name, ClusterEvent.Type.FAILED, c.state.name(), c.workers, reason);
                 }
             });
-            if (failed.state == ClusterState.FAILED) {
-                events.publish(name, ClusterEvent.Type.FAILED, failed.state.name(), failed.workers, reason);
-            }
         }
     }
 
@@ -129,11 +128,10 @@ public class ClusterOperations {
         Cluster done = store.update(name, c -> {
             if (c.state == from) {
                 c.moveTo(state);
+                events.publish(name, type, c.state.name(), c.workers, null);
             }
         });
-        if (done.state == state) {
-            events.publish(name, type, done.state.name(), done.workers, null);
-        } else {
+        if (done.state != state) {
             Log.infof("cluster %s: moved on to %s before %s was recorded", name, done.state, state);
         }
     }

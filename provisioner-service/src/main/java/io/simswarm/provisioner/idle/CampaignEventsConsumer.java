@@ -1,9 +1,7 @@
 package io.simswarm.provisioner.idle;
 
-import io.quarkus.logging.Log;
-import io.simswarm.commons.messaging.ConsumedEvents;
+import io.simswarm.commons.messaging.Inbox;
 import io.simswarm.events.CampaignEvent;
-import io.simswarm.events.EventVersion;
 import io.simswarm.events.Topics;
 import io.simswarm.provisioner.cluster.Cluster;
 import io.smallrye.common.annotation.Blocking;
@@ -22,27 +20,20 @@ public class CampaignEventsConsumer {
 
     static final String CONSUMER = "provisioner-idle";
 
-    private final ConsumedEvents consumed;
+    private final Inbox inbox;
 
-    public CampaignEventsConsumer(ConsumedEvents consumed) {
-        this.consumed = consumed;
+    public CampaignEventsConsumer(Inbox inbox) {
+        this.inbox = inbox;
     }
 
     @Incoming(Topics.CAMPAIGN_EVENTS)
     @Blocking
     @Transactional
     public void consume(CampaignEvent event) {
-        if (event == null) {
-            return; // a record that is no CampaignEvent (logged by the deserializer)
-        }
-        if (event.version() != EventVersion.CURRENT) {
-            Log.infof("skipping campaign event %s of unknown version %d", event.eventId(), event.version());
+        if (!inbox.accept(event, CONSUMER, e -> e.cluster() != null && Cluster.findByName(e.cluster()) != null)) {
             return;
         }
-        Cluster cluster = event.cluster() == null ? null : Cluster.findByName(event.cluster());
-        if (cluster == null || !consumed.firstDelivery(event.eventId(), CONSUMER)) {
-            return;
-        }
+        Cluster cluster = Cluster.findByName(event.cluster());
         RunningCampaign running = RunningCampaign.findById(event.campaignId());
         switch (event.type()) {
             case SUBMITTED, STARTED -> {

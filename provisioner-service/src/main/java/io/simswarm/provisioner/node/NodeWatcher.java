@@ -54,12 +54,13 @@ public class NodeWatcher {
 
     /** Records what the swarm reports and announces each node that went from ready to anything else. */
     public void check(Cluster cluster, List<NodeView> nodes) {
-        List<NodeView> lost = QuarkusTransaction.requiringNew().call(() -> remember(cluster.name, nodes));
-        for (NodeView node : lost) {
-            events.publish(cluster.name, ClusterEvent.Type.NODE_LOST, cluster.state.name(), cluster.workers,
-                    "node " + node.hostname() + " (" + node.id() + ", " + node.role() + ", " + node.address()
-                            + ") is " + node.state());
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (NodeView node : remember(cluster.name, nodes)) {
+                events.publish(cluster.name, ClusterEvent.Type.NODE_LOST, cluster.state.name(), cluster.workers,
+                        "node " + node.hostname() + " (" + node.id() + ", " + node.role() + ", " + node.address()
+                                + ") is " + node.state());
+            }
+        });
     }
 
     private List<NodeView> remember(String cluster, List<NodeView> nodes) {

@@ -1,9 +1,9 @@
 package io.simswarm.results.campaign;
 
 import io.quarkus.logging.Log;
-import io.simswarm.commons.messaging.ConsumedEvents;
+import io.simswarm.commons.messaging.Inbox;
 import io.simswarm.events.CampaignEvent;
-import io.simswarm.events.EventVersion;
+import io.simswarm.events.Topics;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,40 +15,29 @@ public class CampaignEventConsumer {
 
     static final String CONSUMER = "results-campaign-events";
 
-    private final ConsumedEvents consumedEvents;
+    private final Inbox inbox;
     private final CampaignService campaigns;
 
-    public CampaignEventConsumer(ConsumedEvents consumedEvents, CampaignService campaigns) {
-        this.consumedEvents = consumedEvents;
+    public CampaignEventConsumer(Inbox inbox, CampaignService campaigns) {
+        this.inbox = inbox;
         this.campaigns = campaigns;
     }
 
-    @Incoming("campaign-events")
+    @Incoming(Topics.CAMPAIGN_EVENTS)
     @Blocking
     @Transactional
     public void consume(CampaignEvent event) {
-        if (event == null || event.eventId() == null || event.campaignId() == null) {
-            Log.warn("skipped a campaign event that could not be read");
-            return;
-        }
-        if (event.version() > EventVersion.CURRENT) {
-            Log.warnf("skipped campaign event %s of unknown version %d", event.eventId(), event.version());
-            return;
-        }
-        if (!isValidId(event.campaignId())) {
-            Log.warnf("skipped campaign event %s: campaign id '%s' is not usable", event.eventId(), event.campaignId());
-            return;
-        }
-        if (consumedEvents.firstDelivery(event.eventId(), CONSUMER)) {
+        if (inbox.accept(event, CONSUMER, CampaignEventConsumer::usable)) {
             campaigns.record(event);
         }
     }
 
-    private static boolean isValidId(String id) {
+    private static boolean usable(CampaignEvent event) {
         try {
-            CampaignIds.check(id);
+            CampaignIds.check(event.campaignId());
             return true;
         } catch (RuntimeException e) {
+            Log.warnf("skipped campaign event %s: campaign id '%s' is not usable", event.eventId(), event.campaignId());
             return false;
         }
     }

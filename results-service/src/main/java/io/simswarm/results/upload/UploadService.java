@@ -2,13 +2,13 @@ package io.simswarm.results.upload;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.simswarm.commons.messaging.Outbox;
 import io.simswarm.commons.problem.ApiException;
-import io.simswarm.events.ResultsStored;
+import io.simswarm.events.Topics;
 import io.simswarm.results.campaign.CampaignIds;
 import io.simswarm.results.config.ResultsConfig;
 import io.simswarm.results.storage.ResultStore;
 import io.simswarm.results.storage.UploadLocation;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,37 +19,30 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.postgresql.PGConnection;
 
 /**
  * Receives the tar.gz of one run, or of a group of runs of one campaign (one folder per run): unpacks and
  * validates the archive into a staging folder, reads the result files, and stores every run as a new upload of
  * that run in a single transaction (rows, files, the run's pointer to its new upload; the replaced uploads' rows go
- * in the same transaction, their files later), then announces each run on {@code results-stored}. A single upload
- * is a group of one whose archive root is the run's folder: both take the same path.
+ * in the same transaction, their files later), which also writes the announcement of each run on
+ * {@code results-stored} to the outbox. A single upload is a group of one whose archive root is the run's folder:
+ * both take the same path.
  */
 @ApplicationScoped
 public class UploadService {
 
-    private static final int ANNOUNCE_TIMEOUT_SECONDS = 30;
-
     private final DataSource dataSource;
     private final ResultStore store;
     private final ResultsConfig config;
-    private final Emitter<ResultsStored> resultsStored;
+    private final Outbox outbox;
 
-    public UploadService(DataSource dataSource, ResultStore store, ResultsConfig config,
-            @Channel("results-stored") Emitter<ResultsStored> resultsStored) {
+    public UploadService(DataSource dataSource, ResultStore store, ResultsConfig config, Outbox outbox) {
         this.dataSource = dataSource;
         this.store = store;
         this.config = config;
-        this.resultsStored = resultsStored;
+        this.outbox = outbox;
     }
 
     /** Stores the results of one run; the archive root is the run's result directory. */
@@ -94,7 +87,6 @@ public class UploadService {
             unpublish(published, e);
             throw e;
         }
-        announce(group, runs);
         for (StagedRun run : runs) {
             Log.infof("stored run %d of campaign %s: %d files, %d scalars, %d parse errors", run.runNumber(),
                     group.campaignId(), run.files().size(), run.parsing().scalars(), run.parsing().errors().total());
@@ -141,6 +133,8 @@ public class UploadService {
                 published.add(run.location());
                 store.put(run.location(), run.folder(), run.files().stream().map(StoredFile::name).toList());
             }
+            outbox.publishAll(Topics.RESULTS_STORED, runs.stream()
+                    .map(run -> new Outbox.Keyed(campaignId, run.event())).toList());
         } catch (SQLException e) {
             throw new IllegalStateException("storing the rows of " + runs.size() + " run(s) of campaign " + campaignId
                     + " failed", e);
@@ -158,39 +152,5 @@ public class UploadService {
                 failure.addSuppressed(e);
             }
         }
-    }
-
-    /** Sends one results-stored per run, then waits for all acknowledgements at once. */
-    private void announce(RunGroup group, List<StagedRun> runs) {
-        List<CompletableFuture<Void>> acks = new ArrayList<>();
-        for (StagedRun run : runs) {
-            acks.add(send(group.campaignId(), run.event()));
-        }
-        try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(ANNOUNCE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            Log.errorf(e, "results-stored for %s of campaign %s was not published", group.describe(),
-                    group.campaignId());
-            throw ApiException.unavailable("The results of " + group.describe() + " were stored, but announcing "
-                    + "them failed; upload them again to retry.");
-        }
-    }
-
-    private CompletableFuture<Void> send(String campaignId, ResultsStored event) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<ResultsStored> message = Message.of(event)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(campaignId).build());
-        resultsStored.send(message.withAck(() -> {
-            acked.complete(null);
-            return CompletableFuture.completedFuture(null);
-        }).withNack(e -> {
-            acked.completeExceptionally(e);
-            return CompletableFuture.completedFuture(null);
-        }));
-        return acked;
     }
 }

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A campaign: one build of a project, one ini configuration and a run filter, expanded into runs. */
+/**
+ * A campaign: one build of a project, one ini configuration and a run filter, expanded into runs. Its status changes
+ * only through {@link CampaignLifecycle}.
+ */
 @Entity
 @Table(name = "campaign")
 public class Campaign extends PanacheEntityBase {
@@ -52,6 +55,8 @@ public class Campaign extends PanacheEntityBase {
     public int totalRuns;
     /** Number of worker services created so far; names the current one. */
     public int workerGeneration;
+    /** When the current worker service was created. */
+    public Instant workersStartedAt;
     /** True once the services and containers of a finished campaign are gone. */
     public boolean servicesRemoved;
 
@@ -67,12 +72,5 @@ public class Campaign extends PanacheEntityBase {
 
     public static List<Campaign> withStatus(CampaignStatus status) {
         return list("status", status);
-    }
-
-    /** Marks the campaign ended with {@code status}; {@code error} explains a failure. */
-    public void finish(CampaignStatus end, String reason) {
-        status = end;
-        error = reason;
-        finishedAt = Instant.now();
     }
 }

@@ -3,41 +3,35 @@ package io.simswarm.scheduler.campaign;
 import io.quarkus.panache.common.Sort;
 import io.simswarm.commons.problem.ApiException;
 import io.simswarm.docker.ClusterEndpoint;
-import io.simswarm.events.CampaignEvent;
-import io.simswarm.scheduler.campaign.messaging.CampaignEvents;
 import io.simswarm.scheduler.cluster.ClusterDirectory;
 import io.simswarm.scheduler.config.SchedulerConfig;
-import io.simswarm.scheduler.dispatch.Dispatcher;
 import io.simswarm.scheduler.run.Attempt;
-import io.simswarm.scheduler.run.AttemptOutcome;
 import io.simswarm.scheduler.run.AttemptView;
 import io.simswarm.scheduler.run.Run;
+import io.simswarm.scheduler.run.RunLedger;
 import io.simswarm.scheduler.run.RunState;
 import io.simswarm.scheduler.run.RunView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Submission, queries, cancel and retry of campaigns. */
+/** Submission, queries, cancel and retry of campaigns; the changes themselves are {@link CampaignLifecycle}'s. */
 @ApplicationScoped
 public class CampaignService {
 
     private final SchedulerConfig config;
     private final ClusterDirectory clusters;
-    private final CampaignEvents events;
-    private final CampaignProgress progress;
-    private final Dispatcher dispatcher;
+    private final CampaignLifecycle lifecycle;
+    private final RunLedger runs;
 
-    public CampaignService(SchedulerConfig config, ClusterDirectory clusters, CampaignEvents events,
-            CampaignProgress progress, Dispatcher dispatcher) {
+    public CampaignService(SchedulerConfig config, ClusterDirectory clusters, CampaignLifecycle lifecycle,
+            RunLedger runs) {
         this.config = config;
         this.clusters = clusters;
-        this.events = events;
-        this.progress = progress;
-        this.dispatcher = dispatcher;
+        this.lifecycle = lifecycle;
+        this.runs = runs;
     }
 
     /** Accepts a campaign on a ready cluster, stores it and asks for its build. */
@@ -67,22 +61,18 @@ public class CampaignService {
         c.dockerHost = cluster.dockerHost();
         c.dockerTls = cluster.dockerTls();
         c.registry = blankToNull(cluster.registry());
-        c.status = CampaignStatus.BUILDING;
-        c.submittedAt = Instant.now();
-        c.persist();
-        events.announce(c, CampaignEvent.Type.SUBMITTED);
-        events.requestBuild(c);
+        lifecycle.submitted(c);
         return CampaignView.of(c, RunCounts.NONE);
     }
 
     @Transactional
     public CampaignView get(String id) {
-        return CampaignView.of(find(id), RunCounts.of(progress.counts(id)));
+        return CampaignView.of(find(id), RunCounts.of(runs.counts(id)));
     }
 
     @Transactional
     public List<CampaignView> list() {
-        Map<String, Map<RunState, Integer>> counts = progress.countsByCampaign();
+        Map<String, Map<RunState, Integer>> counts = runs.countsByCampaign();
         return Campaign.<Campaign>listAll(Sort.descending("submittedAt")).stream()
                 .map(c -> CampaignView.of(c, RunCounts.of(counts.getOrDefault(c.id, Map.of()))))
                 .toList();
@@ -91,13 +81,13 @@ public class CampaignService {
     @Transactional
     public List<RunView> runs(String id) {
         find(id);
-        return Run.ofCampaign(id).stream().map(RunView::of).toList();
+        return runs.ofCampaign(id).stream().map(RunView::of).toList();
     }
 
     @Transactional
     public List<AttemptView> attempts(String id, int runNumber) {
         find(id);
-        Run run = Run.of(id, runNumber).orElseThrow(() -> ApiException.notFound(
+        Run run = runs.find(id, runNumber).orElseThrow(() -> ApiException.notFound(
                 "Campaign " + id + " has no run " + runNumber + "."));
         return Attempt.ofRun(run.id).stream().map(AttemptView::of).toList();
     }
@@ -106,41 +96,16 @@ public class CampaignService {
     @Transactional
     public CampaignView cancel(String id) {
         Campaign c = Campaign.lock(id).orElseThrow(() -> notFound(id));
-        if (c.status.terminal()) {
-            throw ApiException.conflict("Campaign " + id + " has already ended with status " + c.status
-                    + "; only a campaign that is building, expanding or running can be cancelled.");
-        }
-        Run.update("state = ?1 where campaignId = ?2 and state in ?3", RunState.CANCELLED, id,
-                List.of(RunState.PENDING, RunState.RUNNING, RunState.UPLOADED));
-        Attempt.update("outcome = ?1, finishedAt = ?2 where campaignId = ?3 and finishedAt is null",
-                AttemptOutcome.WITHDRAWN, Instant.now(), id);
-        progress.finish(c, CampaignStatus.CANCELLED, null);
-        return CampaignView.of(c, RunCounts.of(progress.counts(id)));
+        lifecycle.cancel(c);
+        return CampaignView.of(c, RunCounts.of(runs.counts(id)));
     }
 
     /** Gives the failed runs of a campaign a fresh retry budget and runs them again. */
     @Transactional
     public CampaignView retryFailed(String id) {
         Campaign c = Campaign.lock(id).orElseThrow(() -> notFound(id));
-        if (c.status != CampaignStatus.FAILED && c.status != CampaignStatus.RUNNING) {
-            throw ApiException.conflict("Campaign " + id + " is " + c.status
-                    + "; only the failed runs of a failed or running campaign can be retried.");
-        }
-        int reset = Run.update("state = ?1, budgetUsed = 0 where campaignId = ?2 and state = ?3", RunState.PENDING,
-                id, RunState.FAILED);
-        if (reset == 0) {
-            throw ApiException.conflict("Campaign " + id + " has no failed run to retry"
-                    + (c.error == null ? "." : "; it failed before its runs: " + c.error));
-        }
-        if (c.status == CampaignStatus.FAILED) {
-            c.status = CampaignStatus.RUNNING;
-            c.error = null;
-            c.finishedAt = null;
-            c.servicesRemoved = false;
-            events.announce(c, CampaignEvent.Type.STARTED);
-            dispatcher.startWorkersAfterCommit(id);
-        }
-        return CampaignView.of(c, RunCounts.of(progress.counts(id)));
+        lifecycle.retryFailed(c);
+        return CampaignView.of(c, RunCounts.of(runs.counts(id)));
     }
 
     private static Campaign find(String id) {

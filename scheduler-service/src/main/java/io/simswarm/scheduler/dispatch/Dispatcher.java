@@ -3,31 +3,35 @@ package io.simswarm.scheduler.dispatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.simswarm.events.RunToken;
 import io.simswarm.scheduler.campaign.Campaign;
-import io.simswarm.scheduler.campaign.CampaignProgress;
+import io.simswarm.scheduler.campaign.CampaignChanged;
+import io.simswarm.scheduler.campaign.CampaignLifecycle;
 import io.simswarm.scheduler.campaign.CampaignStatus;
 import io.simswarm.scheduler.config.SchedulerConfig;
 import io.simswarm.scheduler.docker.DockerClients;
 import io.simswarm.scheduler.docker.DockerUnavailableException;
 import io.simswarm.scheduler.docker.JobSpec;
+import io.simswarm.scheduler.docker.Labels;
 import io.simswarm.scheduler.docker.SwarmApi;
-import io.simswarm.scheduler.run.Run;
+import io.simswarm.scheduler.lease.LeaseTokens;
+import io.simswarm.scheduler.lease.TaskUrls;
+import io.simswarm.scheduler.run.RunLedger;
 import io.simswarm.scheduler.run.RunState;
-import io.simswarm.scheduler.tx.AfterCommit;
 import io.simswarm.scheduler.tx.Background;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Puts a campaign's pilot workers on the swarm: one replicated-job service per campaign whose tasks lease runs
- * from the scheduler until none is left; and removes a campaign's services and containers when it has ended.
+ * from the scheduler until none is left, created when the campaign becomes RUNNING (and again by the
+ * {@link Tracker} when its workers ended with runs left); and removes a campaign's services and containers when it
+ * has ended. Owns the campaign's worker generation, the time its current workers were started and whether its
+ * services are gone.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -38,36 +42,33 @@ public class Dispatcher {
     private final SchedulerConfig config;
     private final DockerClients docker;
     private final TaskUrls urls;
-    private final RunToken tokens;
+    private final LeaseTokens tokens;
     private final ObjectMapper json;
-    private final AfterCommit afterCommit;
     private final Background background;
-    private final Instance<CampaignProgress> progress;
+    private final CampaignLifecycle lifecycle;
+    private final RunLedger runs;
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
-    private final Map<String, Instant> lastStart = new ConcurrentHashMap<>();
 
-    public Dispatcher(SchedulerConfig config, DockerClients docker, TaskUrls urls, ObjectMapper json,
-            AfterCommit afterCommit, Background background, Instance<CampaignProgress> progress) {
+    public Dispatcher(SchedulerConfig config, DockerClients docker, TaskUrls urls, LeaseTokens tokens,
+            ObjectMapper json, Background background, CampaignLifecycle lifecycle, RunLedger runs) {
         this.config = config;
         this.docker = docker;
         this.urls = urls;
-        this.tokens = new RunToken(config.tokenSecret());
+        this.tokens = tokens;
         this.json = json;
-        this.afterCommit = afterCommit;
         this.background = background;
-        this.progress = progress;
+        this.lifecycle = lifecycle;
+        this.runs = runs;
     }
 
-    /** Starts the campaign's workers once the current transaction is committed. */
-    public void startWorkersAfterCommit(String campaignId) {
-        afterCommit.run(() -> background.run("starting the workers of campaign " + campaignId,
-                () -> startWorkers(campaignId)));
-    }
-
-    /** Removes the campaign's services once the current transaction is committed. */
-    public void removeServicesAfterCommit(String campaignId) {
-        afterCommit.run(() -> background.run("removing the services of campaign " + campaignId,
-                () -> removeServices(campaignId)));
+    /** Workers for a campaign that became RUNNING; removal of the services of one that ended. */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignChanged change) {
+        String campaignId = change.campaignId();
+        if (change.to() == CampaignStatus.RUNNING) {
+            background.run("starting the workers of campaign " + campaignId, () -> startWorkers(campaignId));
+        } else if (change.to().terminal()) {
+            background.run("removing the services of campaign " + campaignId, () -> removeServices(campaignId));
+        }
     }
 
     /**
@@ -86,19 +87,14 @@ public class Dispatcher {
             SwarmApi api = docker.of(plan.cluster(), plan.dockerHost(), plan.dockerTls());
             api.removeServices(Labels.of(campaignId, Labels.WORKERS));
             api.createService(spec(plan).toJson());
-            lastStart.put(campaignId, Instant.now());
             Log.infof("campaign %s: worker service %s with %d workers", campaignId, plan.serviceName(),
                     plan.workers());
         } catch (DockerUnavailableException | IllegalStateException e) {
-            fail(campaignId, "The workers of the campaign cannot be put on the cluster: " + e.getMessage() + ".");
+            lifecycle.failNow(campaignId, "The workers of the campaign cannot be put on the cluster: "
+                    + e.getMessage() + ".");
         } finally {
             starting.remove(campaignId);
         }
-    }
-
-    /** When this process last created workers for the campaign; empty when it never did. */
-    public Optional<Instant> lastWorkerStart(String campaignId) {
-        return Optional.ofNullable(lastStart.get(campaignId));
     }
 
     /** Removes every service of the campaign and the containers they leave behind. */
@@ -108,7 +104,8 @@ public class Dispatcher {
             return;
         }
         try {
-            if (!docker.of(campaign).removeServices(Labels.of(campaignId))) {
+            SwarmApi api = docker.of(campaign.cluster, campaign.dockerHost, campaign.dockerTls);
+            if (!api.removeServices(Labels.of(campaignId))) {
                 return; // something was still there: the tracker's next pass looks again until nothing is left
             }
             QuarkusTransaction.requiringNew().run(() -> {
@@ -122,30 +119,23 @@ public class Dispatcher {
         }
     }
 
-    /** Fails a campaign that is not finished yet, with {@code reason}. */
-    public void fail(String campaignId, String reason) {
-        Log.warnf("campaign %s failed: %s", campaignId, reason);
-        QuarkusTransaction.requiringNew().run(() -> Campaign.lock(campaignId)
-                .filter(c -> !c.status.terminal())
-                .ifPresent(c -> progress.get().finish(c, CampaignStatus.FAILED, reason)));
-    }
-
     private WorkerPlan plan(String campaignId) {
         Campaign campaign = Campaign.lock(campaignId).orElse(null);
         if (campaign == null || campaign.status != CampaignStatus.RUNNING) {
             return null;
         }
-        long pending = Run.count("campaignId = ?1 and state = ?2", campaignId, RunState.PENDING);
+        long pending = runs.count(campaignId, RunState.PENDING);
         if (pending == 0) {
             return null;
         }
         if (campaign.workerGeneration >= config.swarm().maxWorkerGenerations()) {
-            progress.get().finish(campaign, CampaignStatus.FAILED, "The workers of the campaign kept ending before"
-                    + " its runs were done (" + campaign.workerGeneration + " worker services were created); see"
-                    + " the runs' attempts and the Swarm tasks of the campaign.");
+            lifecycle.fail(campaign, "The workers of the campaign kept ending before its runs were done ("
+                    + campaign.workerGeneration + " worker services were created); see the runs' attempts and the"
+                    + " Swarm tasks of the campaign.");
             return null;
         }
         campaign.workerGeneration++;
+        campaign.workersStartedAt = Instant.now();
         return WorkerPlan.of(campaign, (int) Math.min(campaign.maxParallel, pending));
     }
 
@@ -159,7 +149,7 @@ public class Dispatcher {
                 .hostname("{{.Node.Hostname}}-w{{.Task.Slot}}")
                 .network(config.swarm().network())
                 .env("SIMSWARM_LEASE_URL", urls.leaseUrl(plan.campaignId()))
-                .env("SIMSWARM_LEASE_TOKEN", tokens.signCampaign(plan.campaignId()))
+                .env("SIMSWARM_LEASE_TOKEN", tokens.leaseToken(plan.campaignId()))
                 .env("SIMSWARM_RUN_COMMAND", plan.runCommand())
                 .env("SIMSWARM_CONFIG", plan.config())
                 .env("SIMSWARM_INI_FILE", plan.iniFile())

@@ -4,14 +4,16 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.simswarm.scheduler.campaign.Campaign;
+import io.simswarm.scheduler.campaign.CampaignLifecycle;
 import io.simswarm.scheduler.campaign.CampaignStatus;
 import io.simswarm.scheduler.config.SchedulerConfig;
 import io.simswarm.scheduler.docker.DockerClients;
 import io.simswarm.scheduler.docker.DockerUnavailableException;
+import io.simswarm.scheduler.docker.Labels;
 import io.simswarm.scheduler.docker.SwarmApi;
 import io.simswarm.scheduler.docker.SwarmService;
 import io.simswarm.scheduler.docker.SwarmTask;
-import io.simswarm.scheduler.run.Run;
+import io.simswarm.scheduler.run.RunLedger;
 import io.simswarm.scheduler.run.RunState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -31,11 +33,16 @@ public class Tracker {
     private final SchedulerConfig config;
     private final DockerClients docker;
     private final Dispatcher dispatcher;
+    private final CampaignLifecycle lifecycle;
+    private final RunLedger runs;
 
-    public Tracker(SchedulerConfig config, DockerClients docker, Dispatcher dispatcher) {
+    public Tracker(SchedulerConfig config, DockerClients docker, Dispatcher dispatcher, CampaignLifecycle lifecycle,
+            RunLedger runs) {
         this.config = config;
         this.docker = docker;
         this.dispatcher = dispatcher;
+        this.lifecycle = lifecycle;
+        this.runs = runs;
     }
 
     @Scheduled(every = "${simswarm.scheduler.swarm.track-interval:2s}", delayed = "3s",
@@ -57,25 +64,24 @@ public class Tracker {
     }
 
     void track(Campaign campaign) {
-        SwarmApi api = docker.of(campaign);
+        SwarmApi api = docker.of(campaign.cluster, campaign.dockerHost, campaign.dockerTls);
         List<SwarmService> services = api.services(Labels.of(campaign.id, Labels.WORKERS));
         List<SwarmTask> tasks = new ArrayList<>();
         services.forEach(s -> tasks.addAll(api.tasks(s.id())));
         Optional<String> unstartable = unstartable(tasks);
         if (unstartable.isPresent()) {
-            dispatcher.fail(campaign.id, unstartable.get());
+            lifecycle.failNow(campaign.id, unstartable.get());
             return;
         }
         if (tasks.stream().anyMatch(SwarmTask::active)) {
             return;
         }
-        long pending = QuarkusTransaction.requiringNew().call(() -> Run.count("campaignId = ?1 and state = ?2",
-                campaign.id, RunState.PENDING));
+        long pending = QuarkusTransaction.requiringNew().call(() -> runs.count(campaign.id, RunState.PENDING));
         if (pending == 0) {
             return;
         }
         Instant limit = Instant.now().minus(config.swarm().idleWorkersGrace());
-        boolean recentlyStarted = dispatcher.lastWorkerStart(campaign.id).filter(t -> t.isAfter(limit)).isPresent();
+        boolean recentlyStarted = campaign.workersStartedAt != null && campaign.workersStartedAt.isAfter(limit);
         boolean recentlyActive = tasks.stream().map(SwarmTask::timestamp).filter(Objects::nonNull)
                 .anyMatch(t -> t.isAfter(limit));
         if (!recentlyStarted && !recentlyActive) {

@@ -5,7 +5,6 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.simswarm.docker.DockerClientFactory;
 import io.simswarm.docker.DockerClientOptions;
 import io.simswarm.docker.DockerEndpoint;
-import io.simswarm.scheduler.campaign.Campaign;
 import io.simswarm.scheduler.cluster.ClusterDirectory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +28,6 @@ public class DockerClients {
     public DockerClients(ClusterDirectory clusters, ObjectMapper json) {
         this.clusters = clusters;
         this.json = json;
-    }
-
-    /** The Swarm API of the campaign's cluster. */
-    public SwarmApi of(Campaign campaign) {
-        return of(campaign.cluster, campaign.dockerHost, campaign.dockerTls);
     }
 
     /** The Swarm API at {@code dockerHost}; with TLS the certificates come from the provisioner. */

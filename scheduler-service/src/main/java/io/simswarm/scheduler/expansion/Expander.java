@@ -3,23 +3,22 @@ package io.simswarm.scheduler.expansion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.simswarm.events.CampaignEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.simswarm.scheduler.campaign.Campaign;
-import io.simswarm.scheduler.campaign.CampaignProgress;
+import io.simswarm.scheduler.campaign.CampaignChanged;
+import io.simswarm.scheduler.campaign.CampaignLifecycle;
 import io.simswarm.scheduler.campaign.CampaignStatus;
-import io.simswarm.scheduler.campaign.messaging.CampaignEvents;
 import io.simswarm.scheduler.config.SchedulerConfig;
-import io.simswarm.scheduler.dispatch.Dispatcher;
-import io.simswarm.scheduler.dispatch.Labels;
 import io.simswarm.scheduler.docker.DockerClients;
 import io.simswarm.scheduler.docker.DockerUnavailableException;
 import io.simswarm.scheduler.docker.JobSpec;
+import io.simswarm.scheduler.docker.Labels;
 import io.simswarm.scheduler.docker.SwarmApi;
 import io.simswarm.scheduler.docker.SwarmTask;
-import io.simswarm.scheduler.tx.AfterCommit;
 import io.simswarm.scheduler.tx.Background;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,11 +26,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
 
 /**
  * Expands a built campaign into its runs by asking the simulation itself: a one-off Swarm job in the campaign's
- * image runs {@code -c CONFIG [-r FILTER] -s -q runnumbers}; its output gives one run row per number.
+ * image runs {@code -c CONFIG [-r FILTER] -s -q runnumbers}; its output gives one run row per number. A campaign is
+ * expanded when it becomes EXPANDING and, after a restart, when it was left EXPANDING.
  */
 @ApplicationScoped
 public class Expander {
@@ -41,31 +40,38 @@ public class Expander {
     private final SchedulerConfig config;
     private final DockerClients docker;
     private final ObjectMapper json;
-    private final EntityManager entityManager;
-    private final CampaignProgress progress;
-    private final CampaignEvents events;
-    private final Dispatcher dispatcher;
-    private final AfterCommit afterCommit;
+    private final CampaignLifecycle lifecycle;
     private final Background background;
     private final Set<String> expanding = ConcurrentHashMap.newKeySet();
 
-    public Expander(SchedulerConfig config, DockerClients docker, ObjectMapper json, EntityManager entityManager,
-            CampaignProgress progress, CampaignEvents events, Dispatcher dispatcher, AfterCommit afterCommit,
+    public Expander(SchedulerConfig config, DockerClients docker, ObjectMapper json, CampaignLifecycle lifecycle,
             Background background) {
         this.config = config;
         this.docker = docker;
         this.json = json;
-        this.entityManager = entityManager;
-        this.progress = progress;
-        this.events = events;
-        this.dispatcher = dispatcher;
-        this.afterCommit = afterCommit;
+        this.lifecycle = lifecycle;
         this.background = background;
     }
 
-    /** Expands the campaign in the background once the current transaction is committed. */
-    public void expandAfterCommit(String campaignId) {
-        afterCommit.run(() -> background.run("expanding campaign " + campaignId, () -> expand(campaignId)));
+    /** A campaign that became EXPANDING is expanded in the background once that change is committed. */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignChanged change) {
+        if (change.to() == CampaignStatus.EXPANDING) {
+            expandInBackground(change.campaignId());
+        }
+    }
+
+    /** After a restart: the campaigns a previous process left EXPANDING are expanded again. */
+    void onStart(@Observes StartupEvent start) {
+        List<Campaign> left = QuarkusTransaction.requiringNew().call(() -> Campaign.withStatus(
+                CampaignStatus.EXPANDING));
+        left.forEach(c -> expandInBackground(c.id));
+        if (!left.isEmpty()) {
+            Log.infof("resumed: %d expansion(s) restarted", left.size());
+        }
+    }
+
+    private void expandInBackground(String campaignId) {
+        background.run("expanding campaign " + campaignId, () -> expand(campaignId));
     }
 
     /** Expands an EXPANDING campaign: lists its runs in its image, stores them and dispatches them. */
@@ -81,14 +87,14 @@ public class Expander {
             RunNumbers.Outcome outcome = query(snapshot);
             QuarkusTransaction.requiringNew().run(() -> store(campaignId, outcome));
         } catch (DockerUnavailableException | IllegalStateException e) {
-            dispatcher.fail(campaignId, "The runs of the campaign could not be listed: " + e.getMessage() + ".");
+            lifecycle.failNow(campaignId, "The runs of the campaign could not be listed: " + e.getMessage() + ".");
         } finally {
             expanding.remove(campaignId);
         }
     }
 
     private RunNumbers.Outcome query(Campaign c) {
-        SwarmApi api = docker.of(c);
+        SwarmApi api = docker.of(c.cluster, c.dockerHost, c.dockerTls);
         api.removeServices(Labels.of(c.id, Labels.EXPAND));
         JobSpec spec = new JobSpec(json, "simswarm-" + c.id + "-x" + UUID.randomUUID().toString().substring(0, 6),
                 c.image)
@@ -159,20 +165,9 @@ public class Expander {
         }
         if (outcome.failed()) {
             Log.infof("campaign %s: expansion failed: %s", campaignId, outcome.error());
-            progress.finish(campaign, CampaignStatus.FAILED, outcome.error());
+            lifecycle.fail(campaign, outcome.error());
             return;
         }
-        List<Integer> runs = outcome.runs().stream().distinct().toList();
-        entityManager.createNativeQuery("insert into run (campaign_id, run_number, state) "
-                + "select ?1, n, 'PENDING' from unnest(cast(?2 as integer[])) as n on conflict do nothing")
-                .setParameter(1, campaignId)
-                .setParameter(2, runs.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
-                .executeUpdate();
-        campaign.totalRuns = runs.size();
-        campaign.status = CampaignStatus.RUNNING;
-        campaign.startedAt = Instant.now();
-        events.announce(campaign, CampaignEvent.Type.STARTED);
-        dispatcher.startWorkersAfterCommit(campaignId);
-        Log.infof("campaign %s: %d runs, dispatching", campaignId, runs.size());
+        lifecycle.expanded(campaign, outcome.runs().stream().distinct().toList());
     }
 }

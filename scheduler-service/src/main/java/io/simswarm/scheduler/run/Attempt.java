@@ -38,16 +38,21 @@ public class Attempt extends PanacheEntityBase {
         return finishedAt == null;
     }
 
+    /** The attempt ended with {@code end}. */
     public void close(AttemptOutcome end) {
         outcome = end;
         finishedAt = Instant.now();
     }
 
-    public static List<Attempt> ofRun(Long runId) {
-        return list("runId = ?1 order by number", runId);
+    /** The worker's report of how the attempt ended. */
+    public void reported(int exit, long duration, String uploadOutcome, String tail) {
+        exitCode = exit;
+        durationMs = duration;
+        upload = uploadOutcome;
+        logTail = tail;
     }
 
-    public static List<Attempt> openOfCampaign(String campaignId) {
-        return list("campaignId = ?1 and finishedAt is null", campaignId);
+    public static List<Attempt> ofRun(Long runId) {
+        return list("runId = ?1 order by number", runId);
     }
 }

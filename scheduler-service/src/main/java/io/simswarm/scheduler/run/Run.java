@@ -7,14 +7,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 
-/** One run of a campaign: a run number of its configuration and where it stands. */
+/**
+ * One run of a campaign: a run number of its configuration and where it stands. Its state changes only through
+ * the methods below (one run) and {@link RunLedger} (many runs at once); callers hold the run's row lock.
+ */
 @Entity
 @Table(name = "run")
 public class Run extends PanacheEntityBase {
@@ -41,17 +40,72 @@ public class Run extends PanacheEntityBase {
     /** When the results service announced the run's stored results. */
     public Instant storedAt;
 
-    public static Optional<Run> of(String campaignId, int runNumber) {
-        return find("campaignId = ?1 and runNumber = ?2", campaignId, runNumber).firstResultOptional();
+    /** PENDING → RUNNING: {@code worker} starts attempt number {@link #attempts} (counted against the budget). */
+    void leased(String worker, Instant now) {
+        expect(RunState.PENDING);
+        state = RunState.RUNNING;
+        attempts++;
+        budgetUsed++;
+        node = worker;
+        startedAt = now;
+        finishedAt = null;
+        exitCode = null;
+        durationMs = null;
     }
 
-    /** Locks the campaign's runs with these numbers, in the order of their numbers (the order every writer keeps). */
-    public static List<Run> lock(String campaignId, Collection<Integer> runNumbers) {
-        return find("campaignId = ?1 and runNumber in ?2 order by runNumber", campaignId, runNumbers)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    /** The latest attempt ended as its worker reports: exit code and run time are kept whatever the state. */
+    public void ended(int exit, long duration) {
+        exitCode = exit;
+        durationMs = duration;
+        finishedAt = Instant.now();
     }
 
-    public static List<Run> ofCampaign(String campaignId) {
-        return list("campaignId = ?1 order by runNumber", campaignId);
+    /** RUNNING → UPLOADED: the attempt ran and uploaded its results; the results service is to announce them. */
+    public void uploaded() {
+        if (state == RunState.RUNNING) {
+            state = RunState.UPLOADED;
+        }
+    }
+
+    /**
+     * RUNNING → PENDING (tried again) while the budget lasts ({@code retries} more attempts after the first), else
+     * → FAILED, with {@code reason}. A run no longer RUNNING (stored or cancelled meanwhile) stays as it is.
+     *
+     * @return true when the run went back to the queue or failed
+     */
+    public boolean attemptFailed(String reason, int retries) {
+        if (state != RunState.RUNNING) {
+            return false;
+        }
+        finishedAt = Instant.now();
+        state = budgetUsed <= retries ? RunState.PENDING : RunState.FAILED;
+        error = reason;
+        return true;
+    }
+
+    /**
+     * → SUCCEEDED: the results service stored the run's results, whatever its worker reports (the announcement may
+     * come before or after the worker's finish call). A cancelled run only records when.
+     */
+    public void stored(Instant at) {
+        if (state == RunState.SUCCEEDED) {
+            return;
+        }
+        storedAt = at;
+        if (state == RunState.CANCELLED) {
+            return;
+        }
+        state = RunState.SUCCEEDED;
+        error = null;
+        if (finishedAt == null) {
+            finishedAt = Instant.now();
+        }
+    }
+
+    private void expect(RunState expected) {
+        if (state != expected) {
+            throw new IllegalStateException("run " + runNumber + " of campaign " + campaignId + " is " + state
+                    + ", not " + expected);
+        }
     }
 }

@@ -1,28 +1,25 @@
 package io.simswarm.provisioner.cluster.messaging;
 
 import io.quarkus.logging.Log;
+import io.simswarm.commons.messaging.Outbox;
 import io.simswarm.events.ClusterEvent;
 import io.simswarm.events.Topics;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import jakarta.transaction.Transactional;
 
-/** Publishes cluster changes on {@code cluster-events}, keyed by cluster name. Call after the change is committed. */
+/** Announces cluster changes on {@code cluster-events}, keyed by cluster name, in the transaction of the change. */
 @ApplicationScoped
 public class ClusterEvents {
 
-    private final Emitter<ClusterEvent> emitter;
+    private final Outbox outbox;
 
-    public ClusterEvents(@Channel(Topics.CLUSTER_EVENTS) Emitter<ClusterEvent> emitter) {
-        this.emitter = emitter;
+    public ClusterEvents(Outbox outbox) {
+        this.outbox = outbox;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String cluster, ClusterEvent.Type type, String state, int workers, String detail) {
-        ClusterEvent event = ClusterEvent.of(cluster, type, state, workers, detail);
         Log.infof("cluster %s: %s (%s)%s", cluster, type, state, detail == null ? "" : " " + detail);
-        emitter.send(Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(cluster).build()));
+        outbox.publish(Topics.CLUSTER_EVENTS, cluster, ClusterEvent.of(cluster, type, state, workers, detail));
     }
 }

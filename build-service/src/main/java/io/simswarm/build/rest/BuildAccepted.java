@@ -1,8 +1,0 @@
-package io.simswarm.build.rest;
-
-import io.simswarm.build.BuildStatus;
-import java.util.UUID;
-
-/** Answer to {@code POST /builds}: follow the build at {@code GET /builds/{id}}. */
-public record BuildAccepted(UUID id, BuildStatus status) {
-}
