@@ -59,12 +59,12 @@ final class Drills {
     }
 
     /** Uploads of the campaign that a later upload of the same run replaced: runs stored twice. */
-    static long storedTwice(String campaignId) throws SQLException {
+    static long storedTwice(String campaignId) {
         return count("select count(*) from results.superseded_upload where campaign_id = ?", campaignId);
     }
 
     /** True once the build service works on the campaign's build (cloning or building). */
-    static boolean building(String campaignId) throws SQLException {
+    static boolean building(String campaignId) {
         return count("select count(*) from build.build where campaign_id = ? and status in ('CLONING', 'BUILDING')",
                 campaignId) > 0;
     }
@@ -76,7 +76,7 @@ final class Drills {
         Processes.check(root, command);
     }
 
-    private static long count(String sql, String campaignId) throws SQLException {
+    private static long count(String sql, String campaignId) {
         try (Connection db = DriverManager.getConnection(E2E_DB, "simswarm", "simswarm");
                 var query = db.prepareStatement(sql)) {
             query.setString(1, campaignId);
@@ -84,6 +84,8 @@ final class Drills {
                 rows.next();
                 return rows.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the e2e database did not answer " + sql, e);
         }
     }
 }
