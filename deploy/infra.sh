@@ -58,11 +58,13 @@ REGISTRY_PID="$RUN_DIR/registry.pid"
 
 usage() {
     cat <<EOF
-Usage: deploy/infra.sh up|down|status|--help
+Usage: deploy/infra.sh up|down [COMPONENT...] | status | --help
 
   up      install what is missing, start what is not running, and print the status
   down    stop what 'up' started (kafka, moto, registry, dockerd if started here);
           the swarm state and PostgreSQL are left alone
+          COMPONENT: docker, postgres, kafka, moto, registry (default: all), e.g.
+          'down kafka' then 'up kafka' for a broker outage
   status  one line per component; exit code 1 if any component is down
 
 State, pid files and data: \$SIMSWARM_STATE_DIR (now $SIMSWARM_STATE_DIR)
@@ -499,27 +501,55 @@ registry_down() {
 # ============================================================================================
 # Commands
 
+COMPONENTS=(docker postgres kafka moto registry)
+
+# The components named on the command line (all when none is), each checked against COMPONENTS.
+# usage: selected ARG...
+selected() {
+    local name known
+    if (($# == 0)); then
+        printf '%s\n' "${COMPONENTS[@]}"
+        return 0
+    fi
+    for name in "$@"; do
+        known=0
+        for c in "${COMPONENTS[@]}"; do
+            [[ "$c" == "$name" ]] && known=1
+        done
+        if ((known == 0)); then
+            printf 'infra.sh: unknown component %s (components: %s)\n' "$name" "${COMPONENTS[*]}" >&2
+            return 2
+        fi
+        printf '%s\n' "$name"
+    done
+}
+
 cmd_up() {
-    local started=$SECONDS
+    local started=$SECONDS names
+    names="$(selected "$@")" || return 2
     take_lock
     info "Logs: $LOG_DIR"
-    docker_up
-    postgres_up
-    kafka_up
-    moto_up
-    registry_up
+    for c in "${COMPONENTS[@]}"; do
+        grep -qx "$c" <<<"$names" && "${c}_up"
+    done
     info "up finished in $((SECONDS - started))s"
     echo
     cmd_status
 }
 
 cmd_down() {
+    local names i c
+    names="$(selected "$@")" || return 2
     take_lock
-    registry_down
-    moto_down
-    kafka_down
-    docker_down
-    info "postgres: left running (system service shared with other projects)"
+    for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
+        c="${COMPONENTS[$i]}"
+        grep -qx "$c" <<<"$names" || continue
+        if [[ "$c" == postgres ]]; then
+            info "postgres: left running (system service shared with other projects)"
+        else
+            "${c}_down"
+        fi
+    done
     info "Logs: $LOG_DIR"
 }
 
@@ -541,7 +571,7 @@ main() {
         *) usage >&2; return 2 ;;
     esac
     mkdir -p "$LOG_DIR" "$RUN_DIR"
-    "cmd_$1"
+    "cmd_$1" "${@:2}"
 }
 
 main "$@"

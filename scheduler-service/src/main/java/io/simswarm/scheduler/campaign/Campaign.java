@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -68,9 +67,5 @@ public class Campaign extends PanacheEntityBase {
     /** The campaign, locked against concurrent changes until the transaction ends. */
     public static Optional<Campaign> lock(String id) {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
-    }
-
-    public static List<Campaign> withStatus(CampaignStatus status) {
-        return list("status", status);
     }
 }

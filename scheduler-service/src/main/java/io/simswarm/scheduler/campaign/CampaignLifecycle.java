@@ -177,8 +177,8 @@ public class CampaignLifecycle {
                 : count + " runs failed (" + failed.stream().limit(20).map(r -> String.valueOf(r.runNumber))
                         .collect(Collectors.joining(", ")) + (count > 20 ? ", ..." : "") + "); run "
                         + first.runNumber + " failed";
-        return which + " after " + first.budgetUsed + " attempt" + (first.budgetUsed == 1 ? "" : "s") + ": "
-                + first.error;
+        int tried = first.budgetUsed + first.systemFailures;
+        return which + " after " + tried + " attempt" + (tried == 1 ? "" : "s") + ": " + first.error;
     }
 
     private static String tail(String text) {

@@ -35,6 +35,24 @@ public interface SchedulerConfig {
     /** The pilot lease protocol. */
     Lease lease();
 
+    /** Which instance looks after which campaign when several run side by side. */
+    Ownership ownership();
+
+    /** Campaigns' owners among the scheduler instances ({@link io.simswarm.scheduler.campaign.CampaignOwners}). */
+    interface Ownership {
+
+        /** This instance's name as an owner; unset: its host name and a random suffix, new at every start. */
+        Optional<String> instanceName();
+
+        /** How long an owner holds a campaign without renewing it; after that another instance takes it over. */
+        @WithDefault("10s")
+        Duration ttl();
+
+        /** How often an instance renews its campaigns and takes the ones nobody holds. */
+        @WithDefault("2s")
+        Duration interval();
+    }
+
     /** Defaults of a campaign request. */
     interface Defaults {
 
@@ -109,6 +127,20 @@ public interface SchedulerConfig {
         /** How often expired leases are looked for. */
         @WithDefault("2s")
         Duration sweepInterval();
+
+        /**
+         * How long a run whose attempt failed on a worker is left to the campaign's other workers before that worker
+         * may take it again.
+         */
+        @WithDefault("10s")
+        Duration retryElsewhereFor();
+
+        /**
+         * How many attempts of a run may be lost to the system (worker gone, results service out of reach) before
+         * the run fails; such attempts spend none of the run's retry budget.
+         */
+        @WithDefault("5")
+        int maxSystemFailures();
 
         /**
          * Most runs one lease answer grants, whatever a worker asks for with {@code X-Lease-Max}; 1 turns batches

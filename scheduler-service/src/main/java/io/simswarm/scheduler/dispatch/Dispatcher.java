@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.simswarm.scheduler.campaign.Campaign;
 import io.simswarm.scheduler.campaign.CampaignChanged;
 import io.simswarm.scheduler.campaign.CampaignLifecycle;
+import io.simswarm.scheduler.campaign.CampaignOwners;
 import io.simswarm.scheduler.campaign.CampaignStatus;
 import io.simswarm.scheduler.config.SchedulerConfig;
 import io.simswarm.scheduler.docker.DockerClients;
@@ -38,6 +39,11 @@ public class Dispatcher {
 
     /** Where the runner sits in every image the build service makes. */
     public static final String RUNNER = "/opt/simswarm/bin/simswarm-runner";
+    /**
+     * How a worker names itself in lease calls: its node and its Swarm task, unique to each task, so a replacement
+     * task never renews a dead one's leases and the tracker can tell which leases a task that ended held.
+     */
+    static final String WORKER_ID = "{{.Node.Hostname}}/{{.Task.ID}}";
 
     private final SchedulerConfig config;
     private final DockerClients docker;
@@ -46,11 +52,13 @@ public class Dispatcher {
     private final ObjectMapper json;
     private final Background background;
     private final CampaignLifecycle lifecycle;
+    private final CampaignOwners owners;
     private final RunLedger runs;
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
     public Dispatcher(SchedulerConfig config, DockerClients docker, TaskUrls urls, LeaseTokens tokens,
-            ObjectMapper json, Background background, CampaignLifecycle lifecycle, RunLedger runs) {
+            ObjectMapper json, Background background, CampaignLifecycle lifecycle, CampaignOwners owners,
+            RunLedger runs) {
         this.config = config;
         this.docker = docker;
         this.urls = urls;
@@ -58,15 +66,20 @@ public class Dispatcher {
         this.json = json;
         this.background = background;
         this.lifecycle = lifecycle;
+        this.owners = owners;
         this.runs = runs;
     }
 
-    /** Workers for a campaign that became RUNNING; removal of the services of one that ended. */
+    /**
+     * Workers for a campaign that became RUNNING; removal of the services of one that ended. The instance that made
+     * the change does it when it owns the campaign or nobody does ({@link CampaignOwners}); else the owner's
+     * {@link Tracker} does it on its next pass.
+     */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignChanged change) {
         String campaignId = change.campaignId();
-        if (change.to() == CampaignStatus.RUNNING) {
+        if (change.to() == CampaignStatus.RUNNING && owners.claim(campaignId)) {
             background.run("starting the workers of campaign " + campaignId, () -> startWorkers(campaignId));
-        } else if (change.to().terminal()) {
+        } else if (change.to().terminal() && owners.claim(campaignId)) {
             background.run("removing the services of campaign " + campaignId, () -> removeServices(campaignId));
         }
     }
@@ -146,10 +159,11 @@ public class Dispatcher {
                 .label(Labels.GENERATION, String.valueOf(plan.generation()))
                 .command(List.of(RUNNER))
                 .dir(plan.workdir())
-                .hostname("{{.Node.Hostname}}-w{{.Task.Slot}}")
+                .hostname("{{.Node.Hostname}}")
                 .network(config.swarm().network())
                 .env("SIMSWARM_LEASE_URL", urls.leaseUrl(plan.campaignId()))
                 .env("SIMSWARM_LEASE_TOKEN", tokens.leaseToken(plan.campaignId()))
+                .env("SIMSWARM_WORKER", WORKER_ID)
                 .env("SIMSWARM_RUN_COMMAND", plan.runCommand())
                 .env("SIMSWARM_CONFIG", plan.config())
                 .env("SIMSWARM_INI_FILE", plan.iniFile())

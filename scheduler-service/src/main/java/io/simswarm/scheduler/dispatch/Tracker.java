@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.simswarm.scheduler.campaign.Campaign;
 import io.simswarm.scheduler.campaign.CampaignLifecycle;
+import io.simswarm.scheduler.campaign.CampaignOwners;
 import io.simswarm.scheduler.campaign.CampaignStatus;
 import io.simswarm.scheduler.config.SchedulerConfig;
 import io.simswarm.scheduler.docker.DockerClients;
@@ -13,6 +14,7 @@ import io.simswarm.scheduler.docker.Labels;
 import io.simswarm.scheduler.docker.SwarmApi;
 import io.simswarm.scheduler.docker.SwarmService;
 import io.simswarm.scheduler.docker.SwarmTask;
+import io.simswarm.scheduler.lease.LeaseExpiry;
 import io.simswarm.scheduler.run.RunLedger;
 import io.simswarm.scheduler.run.RunState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +26,9 @@ import java.util.Optional;
 
 /**
  * Watches the worker tasks of running campaigns through the Swarm API: tasks that cannot start (missing image, no
- * node with room) fail the campaign with Swarm's reason; a campaign left with pending runs and no live worker gets
- * a new worker service; services of ended campaigns are removed.
+ * node with room) fail the campaign with Swarm's reason; the leases of worker tasks that ended (container killed,
+ * node lost) go back to the queue at once; a campaign left with pending runs and no live worker gets a new worker
+ * service; services of ended campaigns are removed. Only the campaigns this instance owns ({@link CampaignOwners}).
  */
 @ApplicationScoped
 public class Tracker {
@@ -35,32 +38,43 @@ public class Tracker {
     private final Dispatcher dispatcher;
     private final CampaignLifecycle lifecycle;
     private final RunLedger runs;
+    private final LeaseExpiry leases;
+    private final CampaignOwners owners;
 
     public Tracker(SchedulerConfig config, DockerClients docker, Dispatcher dispatcher, CampaignLifecycle lifecycle,
-            RunLedger runs) {
+            RunLedger runs, LeaseExpiry leases, CampaignOwners owners) {
         this.config = config;
         this.docker = docker;
         this.dispatcher = dispatcher;
         this.lifecycle = lifecycle;
         this.runs = runs;
+        this.leases = leases;
+        this.owners = owners;
     }
 
     @Scheduled(every = "${simswarm.scheduler.swarm.track-interval:2s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void track() {
-        List<Campaign> running = QuarkusTransaction.requiringNew().call(() -> Campaign.withStatus(
-                CampaignStatus.RUNNING));
-        for (Campaign campaign : running) {
+        List<String> mine = owners.mine();
+        if (mine.isEmpty()) {
+            return;
+        }
+        List<Campaign> owned = QuarkusTransaction.requiringNew().call(() -> Campaign.<Campaign>list("id in ?1",
+                mine));
+        for (Campaign campaign : owned) {
+            if (campaign.status.terminal()) {
+                dispatcher.removeServices(campaign.id);
+                continue;
+            }
+            if (campaign.status != CampaignStatus.RUNNING) {
+                continue;
+            }
             try {
                 track(campaign);
             } catch (DockerUnavailableException | IllegalStateException e) {
                 Log.warnf("campaign %s: cannot check its workers: %s", campaign.id, e.getMessage());
             }
         }
-        List<Campaign> ended = QuarkusTransaction.requiringNew().call(() -> Campaign.<Campaign>list(
-                "status in ?1 and servicesRemoved = false",
-                List.of(CampaignStatus.SUCCEEDED, CampaignStatus.FAILED, CampaignStatus.CANCELLED)));
-        ended.forEach(c -> dispatcher.removeServices(c.id));
     }
 
     void track(Campaign campaign) {
@@ -72,6 +86,11 @@ public class Tracker {
         if (unstartable.isPresent()) {
             lifecycle.failNow(campaign.id, unstartable.get());
             return;
+        }
+        List<String> ended = tasks.stream().filter(SwarmTask::ended).map(SwarmTask::id).toList();
+        int lost = leases.workersGone(campaign.id, ended);
+        if (lost > 0) {
+            Log.infof("campaign %s: %d lease(s) of worker tasks that ended went back to the queue", campaign.id, lost);
         }
         if (tasks.stream().anyMatch(SwarmTask::active)) {
             return;

@@ -26,6 +26,11 @@ public record SwarmTask(String id, int slot, String state, String message, Strin
         return ACTIVE.contains(state);
     }
 
+    /** True once the task has stopped for good: its container exited, was killed or its node is gone. */
+    public boolean ended() {
+        return !active();
+    }
+
     /** True when the task's container could not be made or started: missing image or program, bad spec, ... */
     public boolean cannotStart() {
         if ("rejected".equals(state)) {

@@ -3,10 +3,11 @@ package io.simswarm.scheduler.expansion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.simswarm.scheduler.campaign.Campaign;
 import io.simswarm.scheduler.campaign.CampaignChanged;
 import io.simswarm.scheduler.campaign.CampaignLifecycle;
+import io.simswarm.scheduler.campaign.CampaignOwners;
 import io.simswarm.scheduler.campaign.CampaignStatus;
 import io.simswarm.scheduler.config.SchedulerConfig;
 import io.simswarm.scheduler.docker.DockerClients;
@@ -30,7 +31,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Expands a built campaign into its runs by asking the simulation itself: a one-off Swarm job in the campaign's
  * image runs {@code -c CONFIG [-r FILTER] -s -q runnumbers}; its output gives one run row per number. A campaign is
- * expanded when it becomes EXPANDING and, after a restart, when it was left EXPANDING.
+ * expanded by its owner ({@link CampaignOwners}): by the instance that moved it to EXPANDING, or by the one that took
+ * it over because the expansion's instance stopped.
  */
 @ApplicationScoped
 public class Expander {
@@ -41,32 +43,45 @@ public class Expander {
     private final DockerClients docker;
     private final ObjectMapper json;
     private final CampaignLifecycle lifecycle;
+    private final CampaignOwners owners;
     private final Background background;
     private final Set<String> expanding = ConcurrentHashMap.newKeySet();
 
     public Expander(SchedulerConfig config, DockerClients docker, ObjectMapper json, CampaignLifecycle lifecycle,
-            Background background) {
+            CampaignOwners owners, Background background) {
         this.config = config;
         this.docker = docker;
         this.json = json;
         this.lifecycle = lifecycle;
+        this.owners = owners;
         this.background = background;
     }
 
     /** A campaign that became EXPANDING is expanded in the background once that change is committed. */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignChanged change) {
-        if (change.to() == CampaignStatus.EXPANDING) {
+        if (change.to() == CampaignStatus.EXPANDING && owners.claim(change.campaignId())) {
             expandInBackground(change.campaignId());
         }
     }
 
-    /** After a restart: the campaigns a previous process left EXPANDING are expanded again. */
-    void onStart(@Observes StartupEvent start) {
-        List<Campaign> left = QuarkusTransaction.requiringNew().call(() -> Campaign.withStatus(
-                CampaignStatus.EXPANDING));
-        left.forEach(c -> expandInBackground(c.id));
+    /**
+     * The EXPANDING campaigns this instance owns and does not expand yet are expanded: after a restart, and those
+     * taken over from an instance that stopped.
+     */
+    @Scheduled(every = "${simswarm.scheduler.ownership.interval:2s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void takeUp() {
+        List<String> mine = owners.mine();
+        if (mine.isEmpty()) {
+            return;
+        }
+        List<String> left = QuarkusTransaction.requiringNew().call(() -> Campaign.<Campaign>list(
+                "id in ?1 and status = ?2", mine, CampaignStatus.EXPANDING).stream()
+                .map(c -> c.id).filter(id -> !expanding.contains(id)).toList());
+        left.forEach(this::expandInBackground);
         if (!left.isEmpty()) {
-            Log.infof("resumed: %d expansion(s) restarted", left.size());
+            Log.infof("expanding %d campaign(s) left EXPANDING: %s", left.size(), left);
         }
     }
 

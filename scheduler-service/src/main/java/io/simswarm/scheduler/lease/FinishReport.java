@@ -14,6 +14,11 @@ public record FinishReport(int exitCode, long durationMs, String upload, String 
         return exitCode == 0 && "ok".equals(upload);
     }
 
+    /** The simulation succeeded but its results could not be uploaded: the system failed, not the run. */
+    public boolean lostToSystem() {
+        return exitCode == 0 && "failed".equals(upload);
+    }
+
     /** What went wrong, in words. */
     public String failure(int timeoutSeconds) {
         if (exitCode == 124 && timeoutSeconds > 0) {

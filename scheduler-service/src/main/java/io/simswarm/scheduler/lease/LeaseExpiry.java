@@ -12,12 +12,14 @@ import io.simswarm.scheduler.run.Attempt;
 import io.simswarm.scheduler.run.AttemptOutcome;
 import io.simswarm.scheduler.run.Run;
 import io.simswarm.scheduler.run.RunLedger;
+import io.simswarm.scheduler.run.RunState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -120,16 +122,69 @@ public class LeaseExpiry {
         }
     }
 
+    /**
+     * Closes the open leases of workers that are gone (their Swarm tasks ended: container killed, node lost) at once,
+     * as if they had expired, instead of waiting for three missed heartbeats.
+     *
+     * @param taskIds the ids of the campaign's ended worker tasks; a worker names itself {@code HOST/TASK_ID}
+     * @return how many leases were closed
+     */
+    @Transactional
+    public int workersGone(String campaignId, Collection<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> open = entityManager.createNativeQuery("select id from attempt where campaign_id = ?1"
+                + " and finished_at is null and split_part(worker, '/', 2) in (?2)")
+                .setParameter(1, campaignId)
+                .setParameter(2, taskIds)
+                .getResultList();
+        if (open.isEmpty()) {
+            return 0;
+        }
+        Campaign campaign = Campaign.lock(campaignId).orElse(null);
+        int closed = 0;
+        for (Attempt attempt : Attempt.<Attempt>list("id in ?1 order by runNumber", open)) {
+            if (close(campaign, attempt, "its worker task ended (container stopped or node lost)")) {
+                closed++;
+            }
+        }
+        if (campaign != null) {
+            lifecycle.completeIfDone(campaign);
+        }
+        return closed;
+    }
+
     private boolean expireOne(Campaign campaign, Attempt attempt) {
         Run run = runs.lockRunOf(attempt);
         if (!attempt.open() || attempt.expiresAt.isAfter(Instant.now())) {
             return false; // closed or renewed meanwhile
         }
+        return lost(campaign, run, attempt, "its worker sent no heartbeat for " + ttl(config).toSeconds() + " s");
+    }
+
+    private boolean close(Campaign campaign, Attempt attempt, String why) {
+        Run run = runs.lockRunOf(attempt);
+        return attempt.open() && lost(campaign, run, attempt, why);
+    }
+
+    /**
+     * Closes an attempt whose worker is gone: LOST, and its run back to the queue without spending its budget (the
+     * system lost it); WITHDRAWN when the campaign has ended; SUCCEEDED when the run's results were stored meanwhile
+     * (the worker was gone before it could report).
+     */
+    private boolean lost(Campaign campaign, Run run, Attempt attempt, String why) {
+        boolean latest = run.attempts == attempt.number;
+        if (latest && run.state == RunState.SUCCEEDED) {
+            attempt.close(AttemptOutcome.SUCCEEDED);
+            return true;
+        }
         boolean running = campaign != null && campaign.status == CampaignStatus.RUNNING;
         attempt.close(running ? AttemptOutcome.LOST : AttemptOutcome.WITHDRAWN);
-        if (running && run.attempts == attempt.number) {
-            run.attemptFailed("Attempt " + attempt.number + " on " + attempt.worker + " was lost: its worker sent"
-                    + " no heartbeat for " + ttl(config).toSeconds() + " s.", campaign.retries);
+        if (running && latest) {
+            run.attemptLostToSystem("Attempt " + attempt.number + " on " + attempt.worker + " was lost: " + why + ".",
+                    config.lease().maxSystemFailures());
         }
         return true;
     }

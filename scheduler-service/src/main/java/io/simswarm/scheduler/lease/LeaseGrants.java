@@ -44,10 +44,11 @@ public class LeaseGrants {
         String campaignId = campaign.id;
         int size = batches.size(campaignId, maxRuns, () -> runs.count(campaignId, RunState.PENDING),
                 campaign.maxParallel);
-        List<Run> pending = runs.lockPending(campaignId, size);
+        List<Run> pending = runs.lockPending(campaignId, worker, config.lease().retryElsewhereFor(), size);
         if (pending.isEmpty()) {
-            return runs.count(campaignId, RunState.RUNNING) > 0 ? new LeaseAnswer.Wait(config.lease().waitSeconds())
-                    : new LeaseAnswer.Done();
+            // runs in flight may come back, and a run this worker just failed is left to others for a while
+            boolean more = runs.count(campaignId, RunState.RUNNING) > 0 || runs.count(campaignId, RunState.PENDING) > 0;
+            return more ? new LeaseAnswer.Wait(config.lease().waitSeconds()) : new LeaseAnswer.Done();
         }
         Instant now = Instant.now();
         List<LeaseAnswer.Granted> granted = new ArrayList<>(pending.size());

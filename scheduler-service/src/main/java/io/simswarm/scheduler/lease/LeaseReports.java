@@ -2,6 +2,7 @@ package io.simswarm.scheduler.lease;
 
 import io.simswarm.scheduler.campaign.Campaign;
 import io.simswarm.scheduler.campaign.CampaignLifecycle;
+import io.simswarm.scheduler.config.SchedulerConfig;
 import io.simswarm.scheduler.run.Attempt;
 import io.simswarm.scheduler.run.AttemptOutcome;
 import io.simswarm.scheduler.run.Run;
@@ -14,10 +15,12 @@ public class LeaseReports {
 
     private static final int LOG_TAIL_CHARS = 8_000;
 
+    private final SchedulerConfig config;
     private final CampaignLifecycle lifecycle;
     private final BatchSizer batches;
 
-    public LeaseReports(CampaignLifecycle lifecycle, BatchSizer batches) {
+    public LeaseReports(SchedulerConfig config, CampaignLifecycle lifecycle, BatchSizer batches) {
+        this.config = config;
         this.lifecycle = lifecycle;
         this.batches = batches;
     }
@@ -25,7 +28,8 @@ public class LeaseReports {
     /**
      * Closes an open attempt as its worker reported; the run follows when this is its latest attempt: UPLOADED after
      * a success (the results service announces the stored results), back to the queue or FAILED after a failure,
-     * which may end the campaign (the caller then holds the campaign's lock).
+     * which may end the campaign (the caller then holds the campaign's lock). A run whose simulation succeeded but
+     * whose upload failed was failed by the system: it goes back to the queue without spending its budget.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void record(Campaign campaign, Run run, Attempt attempt, FinishReport report) {
@@ -40,9 +44,10 @@ public class LeaseReports {
             run.uploaded();
             return;
         }
-        boolean changed = run.attemptFailed("Attempt " + attempt.number + " on " + attempt.worker + " "
-                + report.failure(campaign.runTimeoutSeconds) + "; last lines of its output:\n" + attempt.logTail,
-                campaign.retries);
+        String reason = "Attempt " + attempt.number + " on " + attempt.worker + " "
+                + report.failure(campaign.runTimeoutSeconds) + "; last lines of its output:\n" + attempt.logTail;
+        boolean changed = report.lostToSystem() ? run.attemptLostToSystem(reason, config.lease().maxSystemFailures())
+                : run.attemptFailed(reason, campaign.retries);
         if (changed) {
             lifecycle.completeIfDone(campaign);
         }

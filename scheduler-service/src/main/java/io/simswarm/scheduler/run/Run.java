@@ -29,7 +29,9 @@ public class Run extends PanacheEntityBase {
     public int attempts;
     /** Attempts counted against the retry budget (reset by retry-failed). */
     public int budgetUsed;
-    /** Worker (node and slot) of the latest attempt. */
+    /** Attempts lost to the system (worker gone, results service out of reach); they spend no budget. */
+    public int systemFailures;
+    /** Node (host name) of the worker of the latest attempt. */
     public String node;
     public Integer exitCode;
     public Instant startedAt;
@@ -40,13 +42,13 @@ public class Run extends PanacheEntityBase {
     /** When the results service announced the run's stored results. */
     public Instant storedAt;
 
-    /** PENDING → RUNNING: {@code worker} starts attempt number {@link #attempts} (counted against the budget). */
-    void leased(String worker, Instant now) {
+    /** PENDING → RUNNING: a worker on {@code host} starts attempt number {@link #attempts} (against the budget). */
+    void leased(String host, Instant now) {
         expect(RunState.PENDING);
         state = RunState.RUNNING;
         attempts++;
         budgetUsed++;
-        node = worker;
+        node = host;
         startedAt = now;
         finishedAt = null;
         exitCode = null;
@@ -80,6 +82,28 @@ public class Run extends PanacheEntityBase {
         finishedAt = Instant.now();
         state = budgetUsed <= retries ? RunState.PENDING : RunState.FAILED;
         error = reason;
+        return true;
+    }
+
+    /**
+     * RUNNING → PENDING: the attempt was lost to the system, not to the run (its worker died, its upload could not
+     * reach the results service); it gives back the budget it took. After {@code cap} such losses the run FAILS,
+     * so a run that kills every worker it meets does not go round for ever.
+     *
+     * @return true when the run went back to the queue or failed
+     */
+    public boolean attemptLostToSystem(String reason, int cap) {
+        if (state != RunState.RUNNING) {
+            return false;
+        }
+        finishedAt = Instant.now();
+        budgetUsed = Math.max(0, budgetUsed - 1);
+        systemFailures++;
+        error = reason;
+        state = systemFailures <= cap ? RunState.PENDING : RunState.FAILED;
+        if (state == RunState.FAILED) {
+            error = reason + " The run was lost to the system " + systemFailures + " times; it is not tried again.";
+        }
         return true;
     }
 

@@ -41,24 +41,33 @@ public class RunLedger {
                 .executeUpdate();
     }
 
-    /** Locks up to {@code limit} PENDING runs of the campaign, lowest numbers first, skipping runs locked by others. */
+    /**
+     * Locks up to {@code limit} PENDING runs of the campaign for {@code worker}, lowest numbers first, skipping runs
+     * locked by others and runs whose attempt failed on this worker less than {@code cooldown} ago (another worker
+     * takes them first).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
-    public List<Run> lockPending(String campaignId, int limit) {
-        return entityManager.createNativeQuery("select * from run where campaign_id = ?1"
-                + " and state = 'PENDING' order by run_number limit ?2 for update skip locked", Run.class)
+    public List<Run> lockPending(String campaignId, String worker, Duration cooldown, int limit) {
+        return entityManager.createNativeQuery("select * from run r where r.campaign_id = ?1"
+                + " and r.state = 'PENDING' and (r.attempts = 0 or not exists (select 1 from attempt a"
+                + " where a.run_id = r.id and a.worker = ?2 and a.finished_at > ?3 and a.outcome in ('FAILED', 'LOST')))"
+                + " order by r.run_number limit ?4 for update skip locked", Run.class)
                 .setParameter(1, campaignId)
-                .setParameter(2, limit)
+                .setParameter(2, worker)
+                .setParameter(3, Instant.now().minus(cooldown))
+                .setParameter(4, limit)
                 .getResultList();
     }
 
     /**
-     * Hands a locked PENDING {@code run} to {@code worker}: the run is RUNNING and a new attempt, the lease, is open
-     * until {@code now + ttl} unless its heartbeats renew it.
+     * Hands a locked PENDING {@code run} to {@code worker} ({@code HOST/TASK}, or a bare name): the run is RUNNING on
+     * that host and a new attempt, the lease, is open until {@code now + ttl} unless its heartbeats renew it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Attempt lease(Run run, String worker, Instant now, Duration ttl) {
-        run.leased(worker, now);
+        int slash = worker.indexOf('/');
+        run.leased(slash > 0 ? worker.substring(0, slash) : worker, now);
         Attempt attempt = new Attempt();
         attempt.id = UUID.randomUUID();
         attempt.runId = run.id;

@@ -50,7 +50,7 @@ class RunLedgerTest {
     void pendingRunsAreLockedLowestFirstAndLeasedWithAnAttempt() {
         String campaign = campaign();
         runs.add(campaign, List.of(5, 6, 7));
-        List<Run> locked = runs.lockPending(campaign, 2);
+        List<Run> locked = runs.lockPending(campaign, "node-1/task-a", Duration.ZERO, 2);
         assertThat(locked).extracting(r -> r.runNumber).containsExactly(5, 6);
 
         Instant now = Instant.now();
@@ -60,12 +60,14 @@ class RunLedgerTest {
         assertThat(run.state).isEqualTo(RunState.RUNNING);
         assertThat(run.attempts).isEqualTo(1);
         assertThat(run.budgetUsed).isEqualTo(1);
-        assertThat(run.node).isEqualTo("node-1/task-a");
+        assertThat(run.node).as("the node of the worker").isEqualTo("node-1");
+        assertThat(lease.worker).isEqualTo("node-1/task-a");
         assertThat(lease.number).isEqualTo(1);
         assertThat(lease.runNumber).isEqualTo(5);
         assertThat(lease.expiresAt).isEqualTo(now.plus(TTL));
         assertThat(lease.open()).isTrue();
-        assertThat(runs.lockPending(campaign, 10)).extracting(r -> r.runNumber).containsExactly(6, 7);
+        assertThat(runs.lockPending(campaign, "w", Duration.ZERO, 10)).extracting(r -> r.runNumber)
+                .containsExactly(6, 7);
         assertThatThrownBy(() -> runs.lease(run, "again", now, TTL)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is RUNNING, not PENDING");
     }
@@ -75,7 +77,7 @@ class RunLedgerTest {
     void aFailedAttemptGoesBackToTheQueueUntilTheBudgetIsSpent() {
         String campaign = campaign();
         runs.add(campaign, List.of(0));
-        Run run = runs.lockPending(campaign, 1).get(0);
+        Run run = runs.lockPending(campaign, "w", Duration.ZERO, 1).get(0);
 
         runs.lease(run, "w", Instant.now(), TTL);
         assertThat(run.attemptFailed("exit 1", 1)).isTrue();
@@ -93,10 +95,59 @@ class RunLedgerTest {
 
     @Test
     @TestTransaction
+    void anAttemptLostToTheSystemSpendsNoBudgetUpToItsOwnCap() {
+        String campaign = campaign();
+        runs.add(campaign, List.of(0));
+        Run run = runs.lockPending(campaign, "w", Duration.ZERO, 1).get(0);
+
+        for (int lost = 1; lost <= 2; lost++) {
+            runs.lease(run, "w", Instant.now(), TTL);
+            assertThat(run.attemptLostToSystem("worker gone", 2)).isTrue();
+            assertThat(run.state).isEqualTo(RunState.PENDING);
+            assertThat(run.budgetUsed).as("budget after %d losses", lost).isZero();
+            assertThat(run.systemFailures).isEqualTo(lost);
+        }
+        runs.lease(run, "w", Instant.now(), TTL);
+        assertThat(run.attemptFailed("exit 1", 0)).isTrue();
+        assertThat(run.state).as("a failure of the run itself still spends the budget").isEqualTo(RunState.FAILED);
+
+        String other = campaign();
+        runs.add(other, List.of(0));
+        Run unlucky = runs.lockPending(other, "w", Duration.ZERO, 1).get(0);
+        for (int i = 0; i < 3; i++) {
+            runs.lease(unlucky, "w", Instant.now(), TTL);
+            unlucky.attemptLostToSystem("worker gone", 2);
+        }
+        assertThat(unlucky.state).isEqualTo(RunState.FAILED);
+        assertThat(unlucky.error).isEqualTo("worker gone The run was lost to the system 3 times; it is not tried"
+                + " again.");
+    }
+
+    @Test
+    @TestTransaction
+    void aRunThatJustFailedOnAWorkerIsLeftToOtherWorkersForAWhile() {
+        String campaign = campaign();
+        runs.add(campaign, List.of(0, 1));
+        Run run = runs.lockPending(campaign, "node-1/a", Duration.ZERO, 1).get(0);
+        Attempt attempt = runs.lease(run, "node-1/a", Instant.now(), TTL);
+        attempt.close(AttemptOutcome.FAILED);
+        run.attemptFailed("exit 1", 3);
+        entityManager.flush();
+
+        assertThat(runs.lockPending(campaign, "node-1/a", Duration.ofMinutes(1), 10)).extracting(r -> r.runNumber)
+                .as("the worker that failed run 0").containsExactly(1);
+        assertThat(runs.lockPending(campaign, "node-2/b", Duration.ofMinutes(1), 10)).extracting(r -> r.runNumber)
+                .as("another worker").containsExactly(0, 1);
+        assertThat(runs.lockPending(campaign, "node-1/a", Duration.ZERO, 10)).extracting(r -> r.runNumber)
+                .as("once the while is over").containsExactly(0, 1);
+    }
+
+    @Test
+    @TestTransaction
     void anUploadedRunSucceedsWhenItsResultsAreStored() {
         String campaign = campaign();
         runs.add(campaign, List.of(0));
-        Run run = runs.lockPending(campaign, 1).get(0);
+        Run run = runs.lockPending(campaign, "w", Duration.ZERO, 1).get(0);
         runs.lease(run, "w", Instant.now(), TTL);
 
         run.ended(0, 1500);
@@ -118,7 +169,7 @@ class RunLedgerTest {
     void storedResultsOfACancelledRunOnlyRecordWhen() {
         String campaign = campaign();
         runs.add(campaign, List.of(0, 1));
-        List<Run> leased = runs.lockPending(campaign, 2);
+        List<Run> leased = runs.lockPending(campaign, "w", Duration.ZERO, 2);
         Attempt open = runs.lease(leased.get(0), "w", Instant.now(), TTL);
         runs.cancelAll(campaign);
         entityManager.clear();
@@ -136,7 +187,7 @@ class RunLedgerTest {
     void retryingFailedRunsGivesThemAFreshBudget() {
         String campaign = campaign();
         runs.add(campaign, List.of(0, 1));
-        Run run = runs.lockPending(campaign, 1).get(0);
+        Run run = runs.lockPending(campaign, "w", Duration.ZERO, 1).get(0);
         runs.lease(run, "w", Instant.now(), TTL);
         run.attemptFailed("exit 1", 0);
         entityManager.flush();
@@ -157,7 +208,7 @@ class RunLedgerTest {
         String second = campaign();
         runs.add(first, List.of(0, 1, 2));
         runs.add(second, List.of(0));
-        runs.lease(runs.lockPending(first, 1).get(0), "w", Instant.now(), TTL);
+        runs.lease(runs.lockPending(first, "w", Duration.ZERO, 1).get(0), "w", Instant.now(), TTL);
 
         assertThat(runs.counts(first)).containsEntry(RunState.PENDING, 2).containsEntry(RunState.RUNNING, 1);
         assertThat(runs.count(first, RunState.RUNNING)).isEqualTo(1);

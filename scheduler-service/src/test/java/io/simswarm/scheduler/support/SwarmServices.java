@@ -28,6 +28,28 @@ public final class SwarmServices {
         return docker("ps", "-aq", "--filter", "label=io.simswarm.campaign=" + campaignId);
     }
 
+    /** Running containers of the campaign's worker tasks. */
+    public static List<String> runningWorkers(String campaignId) {
+        return docker("ps", "-q", "--filter", "label=io.simswarm.campaign=" + campaignId, "--filter",
+                "label=io.simswarm.role=workers");
+    }
+
+    /** The Swarm task a container runs. */
+    public static String taskOf(String containerId) {
+        return docker("inspect", "--format", "{{index .Config.Labels \"com.docker.swarm.task.id\"}}", containerId)
+                .get(0);
+    }
+
+    /** Kills a container as a crash would (SIGKILL, no clean-up inside). */
+    public static void kill(String containerId) {
+        docker("kill", containerId);
+    }
+
+    /** The host name of this engine's swarm node. */
+    public static String nodeName() {
+        return docker("info", "--format", "{{.Name}}").get(0);
+    }
+
     /** Removes the campaign's services and their containers (what a test run leaves when it is interrupted). */
     public static void removeAll(String campaignId) {
         List<String> services = of(campaignId);

@@ -35,7 +35,12 @@ public final class TestWorker {
     }
 
     public static Response leaseResponse(String id) {
-        return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id)).header("X-Worker", "test-worker")
+        return leaseResponseAs(id, "test-worker");
+    }
+
+    /** A lease request of the worker named {@code worker}. */
+    public static Response leaseResponseAs(String id, String worker) {
+        return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id)).header("X-Worker", worker)
                 .when().post("/campaigns/" + id + "/leases");
     }
 
