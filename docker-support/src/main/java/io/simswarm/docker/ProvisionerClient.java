@@ -15,12 +15,15 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public interface ProvisionerClient {
 
-    /** Header carrying the key that lets SimSwarm services read cluster secrets ({@code SIMSWARM_INTERNAL_KEY}). */
+    /**
+     * Header carrying the key with which SimSwarm services call the provisioner instead of a bearer token
+     * ({@code SIMSWARM_INTERNAL_KEY}); it lets them read clusters and their secrets.
+     */
     String INTERNAL_KEY_HEADER = "X-SimSwarm-Internal-Key";
 
     @GET
     @Path("/{name}")
-    ClusterEndpoint cluster(@PathParam("name") String name);
+    ClusterEndpoint cluster(@PathParam("name") String name, @HeaderParam(INTERNAL_KEY_HEADER) String key);
 
     @GET
     @Path("/{name}/docker-tls")

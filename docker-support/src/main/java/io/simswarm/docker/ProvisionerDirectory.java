@@ -46,11 +46,15 @@ public class ProvisionerDirectory {
      */
     public ClusterEndpoint cluster(String name) {
         try {
-            return provisioner.cluster(name);
+            return provisioner.cluster(name, internalKey);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 404) {
                 throw ApiException.badRequest("Cluster '" + name + "' is not known to the provisioner at " + url + ".");
+            }
+            if (status == 401) {
+                throw ApiException.unavailable("The provisioner at " + url + " refused " + caller + "'s internal key"
+                        + " (SIMSWARM_INTERNAL_KEY) when asked for cluster '" + name + "'.");
             }
             throw ApiException.unavailable("The provisioner at " + url + " answered HTTP " + status
                     + " when asked for cluster '" + name + "'.");
@@ -95,7 +99,7 @@ public class ProvisionerDirectory {
             String refused = "The provisioner at " + url + " refused the Docker TLS certificates of cluster '" + name
                     + "' (HTTP " + status + ")";
             throw new DockerTlsUnavailableException(switch (status) {
-                case 403 -> refused + ": " + caller + "'s internal key (SIMSWARM_INTERNAL_KEY) is not the"
+                case 401, 403 -> refused + ": " + caller + "'s internal key (SIMSWARM_INTERNAL_KEY) is not the"
                         + " provisioner's";
                 case 404 -> refused + ": it knows no such cluster, or the cluster's Docker API needs no TLS";
                 default -> refused;

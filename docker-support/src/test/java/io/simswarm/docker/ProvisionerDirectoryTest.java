@@ -129,7 +129,7 @@ class ProvisionerDirectoryTest {
         }
 
         @Override
-        public ClusterEndpoint cluster(String name) {
+        public ClusterEndpoint cluster(String name, String key) {
             failIfSo();
             return cluster;
         }

@@ -13,6 +13,9 @@ import java.util.UUID;
  * @param succeeded  true when {@code image} is ready on the cluster
  * @param commit     full commit sha the ref resolved to; null if resolution failed
  * @param image      image reference to run (registry-qualified when pushed); null on failure
+ * @param imageDigest the image's content digest ({@code sha256:…}): the registry's manifest digest when pushed, the
+ *                   engine's image id otherwise; null on failure
+ * @param baseImageDigest the id ({@code sha256:…}) of the base image the image was built on; null when unknown
  * @param workdir    folder inside the image where the project was built, the runs' working directory
  * @param error      human-readable reason of a failure (with the build log tail); null on success
  * @param cached     true when an earlier build of the same commit and spec was reused
@@ -26,19 +29,21 @@ public record BuildFinished(
         boolean succeeded,
         String commit,
         String image,
+        String imageDigest,
+        String baseImageDigest,
         String workdir,
         String error,
         boolean cached,
         Instant finishedAt) implements Event {
 
     public static BuildFinished success(String campaignId, String buildId, String commit, String image,
-            String workdir, boolean cached) {
+            String imageDigest, String baseImageDigest, String workdir, boolean cached) {
         return new BuildFinished(EventVersion.CURRENT, UUID.randomUUID(), campaignId, buildId, true, commit, image,
-                workdir, null, cached, Instant.now());
+                imageDigest, baseImageDigest, workdir, null, cached, Instant.now());
     }
 
     public static BuildFinished failure(String campaignId, String buildId, String commit, String error) {
         return new BuildFinished(EventVersion.CURRENT, UUID.randomUUID(), campaignId, buildId, false, commit, null,
-                null, error, false, Instant.now());
+                null, null, null, error, false, Instant.now());
     }
 }

@@ -14,6 +14,8 @@ import java.util.UUID;
  *                   {@link Type#FINISHED} when it ended
  * @param status     the campaign status after the change (e.g. RUNNING, SUCCEEDED, FAILED, CANCELLED)
  * @param totalRuns  number of runs, 0 while not yet expanded
+ * @param simulatorVersion what the simulation program answered to {@code -v} at expansion (for OMNeT++ e.g.
+ *                   {@code OMNeT++ 6.1, build: 241008-f7568267cd}); null before expansion or when it answered nothing
  * @param at         when it happened
  */
 public record CampaignEvent(
@@ -24,6 +26,7 @@ public record CampaignEvent(
         Type type,
         String status,
         int totalRuns,
+        String simulatorVersion,
         Instant at) implements Event {
 
     /** What happened to the campaign. */
@@ -31,8 +34,9 @@ public record CampaignEvent(
         SUBMITTED, STARTED, FINISHED
     }
 
-    public static CampaignEvent of(String campaignId, String cluster, Type type, String status, int totalRuns) {
+    public static CampaignEvent of(String campaignId, String cluster, Type type, String status, int totalRuns,
+            String simulatorVersion) {
         return new CampaignEvent(EventVersion.CURRENT, UUID.randomUUID(), campaignId, cluster, type, status, totalRuns,
-                Instant.now());
+                simulatorVersion, Instant.now());
     }
 }

@@ -11,16 +11,22 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<String> errors;
+    private final Integer retryAfterSeconds;
 
     public ApiException(int status, String title, String detail) {
         this(status, title, detail, List.of());
     }
 
     public ApiException(int status, String title, String detail, List<String> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    private ApiException(int status, String title, String detail, List<String> errors, Integer retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiException badRequest(String detail) {
@@ -51,12 +57,22 @@ public class ApiException extends RuntimeException {
         return new ApiException(503, "Service unavailable", detail);
     }
 
+    /** A 503 the caller should repeat after {@code seconds}: answered with a {@code Retry-After} header. */
+    public static ApiException unavailable(String detail, int seconds) {
+        return new ApiException(503, "Service unavailable", detail, List.of(), seconds);
+    }
+
     public int status() {
         return status;
     }
 
     public String title() {
         return title;
+    }
+
+    /** Seconds after which the request may be repeated, for a {@code Retry-After} header; null when not said. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Problem toProblem() {
