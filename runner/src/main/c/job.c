@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 const char *upload_state_name(enum upload_state state)
@@ -185,6 +186,66 @@ enum upload_result job_upload(const struct job *job, struct job_outcome *out)
 
 /* ---------------------------------------------------------------- one run */
 
+/* Appends S as a JSON string (quotes, backslashes and control characters escaped). */
+static void json_string(struct strbuf *sb, const char *s)
+{
+    sb_puts(sb, "\"");
+    for (const unsigned char *c = (const unsigned char *)(s ? s : ""); *c; c++) {
+        if (*c == '"' || *c == '\\')
+            sb_printf(sb, "\\%c", *c);
+        else if (*c < 0x20)
+            sb_printf(sb, "\\u%04x", *c);
+        else
+            sb_append(sb, (const char *)c, 1);
+    }
+    sb_puts(sb, "\"");
+}
+
+static void json_time(struct strbuf *sb, time_t t)
+{
+    char text[32];
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    json_string(sb, text);
+}
+
+/*
+ * Writes PROVENANCE_FILE into the result directory: the exact command line, the worker, start and end, the exit
+ * code; the results service keeps it as the run's provenance (it is not one of the run's result files).
+ */
+static void write_provenance(const struct job *job, const char *results, const char *command, time_t started,
+                             time_t finished, const struct job_outcome *out)
+{
+    char host[256] = "";
+    gethostname(host, sizeof host - 1);
+    struct strbuf sb = {0};
+    sb_printf(&sb, "{\"run\":%ld,\"command\":", job->run);
+    json_string(&sb, command);
+    sb_puts(&sb, ",\"worker\":");
+    json_string(&sb, job->env->worker ? job->env->worker : host);
+    sb_puts(&sb, ",\"host\":");
+    json_string(&sb, host);
+    sb_puts(&sb, ",\"startedAt\":");
+    json_time(&sb, started);
+    sb_puts(&sb, ",\"finishedAt\":");
+    json_time(&sb, finished);
+    sb_printf(&sb, ",\"durationMs\":%lld,\"exitCode\":%d,", (long long)out->duration_ms, out->exit_code);
+    if (job->attempt > 0)
+        sb_printf(&sb, "\"attempt\":%ld,", job->attempt);
+    sb_puts(&sb, "\"runner\":");
+    json_string(&sb, RUNNER_VERSION);
+    sb_puts(&sb, "}\n");
+    char *path = xprintf("%s/%s", results, PROVENANCE_FILE);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 || write_all(fd, sb.data, sb.len) != 0)
+        msg("run %ld: cannot write %s: %s", job->run, path, strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    free(path);
+    sb_free(&sb);
+}
+
 int job_succeeded(const struct job_outcome *out)
 {
     return out->exit_code == 0 && !out->withdrawn && !out->interrupted;
@@ -218,7 +279,9 @@ void job_simulate(const struct job *job, struct job_outcome *out)
                                 .heartbeat_s = job->heartbeat_s, .heartbeat_first_at = job->heartbeat_first_at,
                                 .heartbeat = job->heartbeat, .ctx = job->heartbeat_ctx};
     struct process_result res;
+    time_t started = time(NULL);
     process_run(&spec, &res);
+    time_t finished = time(NULL);
     out->exit_code = res.exit_code;
     out->duration_ms = res.duration_ms;
     out->withdrawn = res.withdrawn;
@@ -230,8 +293,10 @@ void job_simulate(const struct job *job, struct job_outcome *out)
         msg("run %ld: cannot move the output to %s: %s", job->run, out_name, strerror(errno));
     free(out_name);
     free(output);
-    free(command);
 
+    if (job_succeeded(out))
+        write_provenance(job, results, command, started, finished, out);
+    free(command);
     if (job_succeeded(out)) {
         out->work_dir = work;
         out->result_dir = results;

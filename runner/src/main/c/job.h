@@ -14,6 +14,9 @@
 
 enum upload_state { UPLOAD_SKIPPED, UPLOAD_OK, UPLOAD_FAILED };
 
+/* Written into each result directory before its upload: how the run was made (JSON), for its provenance. */
+#define PROVENANCE_FILE "simswarm-run.json"
+
 struct job {
     const struct runner_env *env;
     long run;
@@ -24,6 +27,7 @@ struct job {
     enum heartbeat_answer (*heartbeat)(void *ctx); /* also sent while an upload waits to try again */
     void *heartbeat_ctx;
     const char *upload_once; /* set: one upload attempt, no retries, and this says why */
+    long attempt;            /* the lease's attempt number; 0 when not leased (list mode) */
 };
 
 struct job_outcome {

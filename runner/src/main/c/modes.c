@@ -454,7 +454,8 @@ static struct job leased_job(struct pilot *p, const struct lease *lease, struct 
 {
     *hb = (struct heartbeat_ctx){.pilot = p, .lease = lease,
                                  .url = xprintf("%s/%s/heartbeat", p->env->lease_url, lease->id)};
-    return (struct job){.env = p->env, .run = lease->run, .token = lease->token, .upload_url = lease->upload_url,
+    return (struct job){.env = p->env, .run = lease->run, .attempt = lease->attempt, .token = lease->token,
+                        .upload_url = lease->upload_url,
                         .heartbeat_s = lease->heartbeat_s,
                         .heartbeat_first_at = p->last_heartbeat + lease->heartbeat_s * 1000,
                         .heartbeat = send_heartbeat, .heartbeat_ctx = hb};

@@ -95,7 +95,7 @@ class CommandStartTest extends HostRunnerFixture {
         var result = fake(dir, "FAKE_MODE=nothing {sim}", null);
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(uploads.uploadOf(5).entries()).containsOnlyKeys("Fake-run-5.out");
+        assertThat(uploads.uploadOf(5).entries()).containsOnlyKeys("Fake-run-5.out", "simswarm-run.json");
     }
 
     @Test

@@ -58,6 +58,10 @@ class ListModeTest extends HostRunnerFixture {
                     .contains("Preparing for running configuration MMc, run #" + run, "End.");
             assertThat(text(entries.get(sca))).contains("attr runnumber " + run, "scalar ");
             assertThat(result.stdout()).as("output is echoed").contains(text(entries.get(out)));
+            assertThat(text(entries.get("simswarm-run.json")))
+                    .contains("\"run\":" + run + ",", "\"exitCode\":0", "\"startedAt\":\"20", "\"finishedAt\":\"20")
+                    .containsPattern("\"command\":\"[^\"]*-u Cmdenv -c '?MMc'? -r " + run + " --result-dir [^\"]* "
+                            + "--sim-time-limit=20s\"");
         }
         assertThat(result.stderr()).contains("2 of 2 run(s) succeeded and were uploaded");
     }
@@ -172,7 +176,8 @@ class ListModeTest extends HostRunnerFixture {
         assertThat(text(entries.get("pwd.txt")).trim()).isEqualTo(dir.toRealPath().toString());
         assertThat(text(entries.get("parent.txt")).trim()).as("a plain command starts without a shell")
                 .isEqualTo("simswarm-runner");
-        assertThat(entries).containsOnlyKeys("args.txt", "pwd.txt", "parent.txt", "Fake-#4.sca", "Fake-#4.out");
+        assertThat(entries).containsOnlyKeys("args.txt", "pwd.txt", "parent.txt", "Fake-#4.sca", "Fake-#4.out",
+                "simswarm-run.json");
     }
 
     @Test
@@ -182,7 +187,7 @@ class ListModeTest extends HostRunnerFixture {
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         Map<String, byte[]> entries = uploads.uploadOf(3).entries();
         String stem = FakeSimulation.longName(3);
-        assertThat(entries).containsOnlyKeys(stem + ".sca", stem + ".out", "sub/deeper/note.txt");
+        assertThat(entries).containsOnlyKeys(stem + ".sca", stem + ".out", "sub/deeper/note.txt", "simswarm-run.json");
         assertThat(text(entries.get(stem + ".sca"))).isEqualTo("scalar\n");
         assertThat(text(entries.get("sub/deeper/note.txt"))).isEqualTo("nested\n");
         assertThat(text(entries.get(stem + ".out"))).isEqualTo("fake run 3 starting\na line on stderr\n");
@@ -193,7 +198,8 @@ class ListModeTest extends HostRunnerFixture {
         var result = fake(dir, "veconly", "Fake", "2", "t");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(uploads.uploadOf(2).entries()).containsOnlyKeys("Fake-x=1,y=2-#2.vec", "Fake-x=1,y=2-#2.out");
+        assertThat(uploads.uploadOf(2).entries()).containsOnlyKeys("Fake-x=1,y=2-#2.vec", "Fake-x=1,y=2-#2.out",
+                "simswarm-run.json");
     }
 
     @Test
@@ -201,7 +207,7 @@ class ListModeTest extends HostRunnerFixture {
         var result = fake(dir, "nothing", "Plain", "6", "t");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(uploads.uploadOf(6).entries()).containsOnlyKeys("Plain-run-6.out");
+        assertThat(uploads.uploadOf(6).entries()).containsOnlyKeys("Plain-run-6.out", "simswarm-run.json");
     }
 
     @ParameterizedTest

@@ -43,7 +43,8 @@ final class QueueingExample {
 
     /**
      * The entry names a runner upload of this run must have: the files the program writes when
-     * run directly with the same arguments, plus the .out named after the .sca.
+     * run directly with the same arguments, plus the .out named after the .sca and the runner's
+     * simswarm-run.json (the run's provenance).
      */
     static Set<String> expectedEntries(String config, int run, String... simArgs) {
         Path build = hostBuild();
@@ -60,6 +61,7 @@ final class QueueingExample {
             String sca = names.stream().filter(n -> n.endsWith(".sca")).findFirst()
                     .orElseThrow(() -> new AssertionError("the direct run wrote no .sca"));
             names.add(sca.substring(0, sca.length() - 4) + ".out");
+            names.add("simswarm-run.json");
             deleteTree(results);
             return names;
         } catch (IOException e) {
