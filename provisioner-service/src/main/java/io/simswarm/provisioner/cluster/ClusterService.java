@@ -13,12 +13,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Creates clusters and starts their operations; the long part runs in {@link ClusterOperations}. */
 @ApplicationScoped
 public class ClusterService {
 
-    private static final String CIDR = "\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}";
+    private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+    /** The longest idle time before an automatic halt: a week (0 never halts). */
+    static final double MAX_IDLE_HALT_MINUTES = 7 * 24 * 60;
 
     private final ProvisionerConfig config;
     private final AwsValidation awsValidation;
@@ -133,6 +137,10 @@ public class ClusterService {
         cluster.region = Objects.requireNonNullElse(request.region(), config.aws().region());
         cluster.spot = Boolean.TRUE.equals(request.spot());
         double idleMinutes = Objects.requireNonNullElse(request.idleHaltMinutes(), config.idleHaltMinutes());
+        if (idleMinutes > MAX_IDLE_HALT_MINUTES) {
+            throw ApiException.badRequest("idleHaltMinutes must be at most " + (int) MAX_IDLE_HALT_MINUTES
+                    + " (a week; 0 never halts), not " + request.idleHaltMinutes() + ".");
+        }
         cluster.idleHaltSeconds = (int) Math.round(idleMinutes * 60);
         cluster.sshCidr = request.sshCidr();
         cluster.apiCidr = Objects.requireNonNullElse(request.apiCidr(), config.aws().apiCidr());
@@ -166,7 +174,15 @@ public class ClusterService {
     }
 
     private static void checkCidr(String field, String value) {
-        if (value != null && !value.matches(CIDR)) {
+        if (value == null) {
+            return;
+        }
+        Matcher cidr = CIDR.matcher(value);
+        boolean valid = cidr.matches() && Integer.parseInt(cidr.group(5)) <= 32;
+        for (int octet = 1; valid && octet <= 4; octet++) {
+            valid = Integer.parseInt(cidr.group(octet)) <= 255;
+        }
+        if (!valid) {
             throw ApiException.badRequest(field + " must be an IPv4 CIDR such as 203.0.113.0/24, not '" + value + "'.");
         }
     }

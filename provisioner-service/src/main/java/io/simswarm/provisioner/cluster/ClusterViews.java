@@ -52,7 +52,17 @@ public class ClusterViews {
                 cluster.isLocal() ? (int) nodes.stream().filter(node -> !node.manager()).count() : cluster.workers,
                 nodes, nodesError, campaigns, cluster.instanceType, cluster.managerInstanceType, cluster.region,
                 cluster.spot, cluster.idleHaltSeconds / 60.0, cluster.sshCidr, cluster.apiCidr, cluster.createdAt,
-                cluster.updatedAt);
+                cluster.updatedAt, price(cluster.instanceType), spotPrice(cluster.instanceType),
+                price(cluster.managerInstanceType));
+    }
+
+    private Double price(String instanceType) {
+        return instanceType == null ? null : config.prices().get(instanceType);
+    }
+
+    private Double spotPrice(String instanceType) {
+        Double onDemand = price(instanceType);
+        return onDemand == null ? null : onDemand * config.spotPriceFactor();
     }
 
     /** Images reach more than one node only through a registry; a single engine has them already. */

@@ -42,7 +42,10 @@ class LocalClusterTest {
                 .body("nodes.find { it.role == 'manager' }.cpus", greaterThan(0f))
                 .body("nodes.find { it.role == 'manager' }.memoryBytes", greaterThan(0L))
                 .body("nodes.find { it.role == 'manager' }.hostname", containsString(""))
-                .body("nodes.find { it.role == 'manager' }.address", equalTo("127.0.0.1"));
+                .body("nodes.find { it.role == 'manager' }.address", equalTo("127.0.0.1"))
+                .body("pricePerHour", nullValue())
+                .body("spotPricePerHour", nullValue())
+                .body("managerPricePerHour", nullValue());
     }
 
     @Test

@@ -65,6 +65,6 @@ class IdleHaltTest {
 
     private static CampaignEvent event(String campaign, String cluster, CampaignEvent.Type type) {
         return new CampaignEvent(EventVersion.CURRENT, UUID.randomUUID(), campaign, cluster, type,
-                type == CampaignEvent.Type.FINISHED ? "SUCCEEDED" : "RUNNING", 10, Instant.now());
+                type == CampaignEvent.Type.FINISHED ? "SUCCEEDED" : "RUNNING", 10, null, Instant.now());
     }
 }

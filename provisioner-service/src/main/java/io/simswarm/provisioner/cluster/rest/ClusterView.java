@@ -27,6 +27,9 @@ import java.util.List;
  * @param apiCidr           CIDR the Docker API is open to (aws)
  * @param createdAt         when the cluster was created
  * @param updatedAt         when its state last changed
+ * @param pricePerHour      on-demand price of one worker instance-hour (USD, {@code prices}); null when unknown
+ * @param spotPricePerHour  the same at the spot price ({@code spot-price-factor})
+ * @param managerPricePerHour on-demand price of the manager's instance-hour; null when unknown
  */
 public record ClusterView(
         String name,
@@ -48,5 +51,8 @@ public record ClusterView(
         String sshCidr,
         String apiCidr,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Double pricePerHour,
+        Double spotPricePerHour,
+        Double managerPricePerHour) {
 }

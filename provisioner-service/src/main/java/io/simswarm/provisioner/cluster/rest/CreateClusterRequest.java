@@ -15,7 +15,8 @@ import jakarta.validation.constraints.PositiveOrZero;
  * @param managerInstanceType EC2 instance type of the manager
  * @param region              AWS region
  * @param spot                run the instances as spot instances (persistent requests that stop on interruption)
- * @param idleHaltMinutes     halt the cluster after this many minutes without a running campaign; 0 never
+ * @param idleHaltMinutes     halt the cluster after this many minutes without a running campaign (at most a
+ *                            week, 10080); 0 never
  * @param sshCidr             open SSH (22/tcp) to this CIDR and make a key pair; none: no SSH, no key pair
  * @param apiCidr             CIDR allowed to reach the manager's Docker API (2376/tcp, mutual TLS)
  * @param dockerHost          Docker endpoint of the manager when it is not reached directly at its Elastic IP
@@ -26,12 +27,18 @@ public record CreateClusterRequest(
                 + "or dashes, starting with a letter") String name,
         @NotBlank String provider,
         @PositiveOrZero Integer workers,
-        String instanceType,
-        String managerInstanceType,
-        String region,
+        @Pattern(regexp = INSTANCE_TYPE, message = INSTANCE_TYPE_MESSAGE) String instanceType,
+        @Pattern(regexp = INSTANCE_TYPE, message = INSTANCE_TYPE_MESSAGE) String managerInstanceType,
+        @Pattern(regexp = REGION, message = "must be an AWS region such as us-east-1") String region,
         Boolean spot,
         @PositiveOrZero Double idleHaltMinutes,
         String sshCidr,
         String apiCidr,
         String dockerHost) {
+
+    /** The shape of an EC2 instance type (family, generation and options, a dot, the size); EC2 checks the rest. */
+    static final String INSTANCE_TYPE = "[a-z][a-z0-9-]{0,15}\\.[a-z0-9]{1,15}";
+    static final String INSTANCE_TYPE_MESSAGE = "must be an EC2 instance type such as m5.large";
+    /** The shape of an AWS region name; EC2 checks that it exists. */
+    static final String REGION = "[a-z]{2,10}(-[a-z]{1,12}){1,3}-[0-9]{1,2}";
 }
