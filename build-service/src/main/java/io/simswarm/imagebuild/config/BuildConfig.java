@@ -1,5 +1,6 @@
 package io.simswarm.imagebuild.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -35,6 +36,10 @@ public interface BuildConfig {
     /** Longest time one image build may take before it is stopped and reported as failed. */
     @WithDefault("PT2H")
     Duration timeout();
+
+    /** Most memory the build command may use; the build itself has no network and runs as the runs' user. */
+    @WithDefault("8G")
+    MemorySize memory();
 
     /** Only build requests from Kafka whose campaign id matches this regular expression are handled. */
     @WithDefault(".*")

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * The Dockerfile generated for a build: the base image, the runner wrapper, the project's files under
- * {@link BuildSpec#PROJECT_DIR}, and the build command run in the workdir. The build command runs through
+ * {@link BuildSpec#PROJECT_DIR} owned by {@link #USER}, and the build command run in the workdir as that user. The build command runs through
  * {@code /bin/sh -c} (exec form, so any command text is safe); the image's WORKDIR is the runs' working directory.
  */
 public final class Dockerfile {
@@ -17,6 +17,11 @@ public final class Dockerfile {
     public static final String RUNNER_PATH = RunnerBinary.IMAGE_PATH;
     /** Name of the project folder inside the build context. */
     public static final String PROJECT_IN_CONTEXT = "project";
+    /**
+     * User ({@code uid:gid}) the build command and the runs run as: numeric, so that any base image has it, and never
+     * root. The project's files belong to it, so the build can write its objects next to them.
+     */
+    public static final String USER = "1000:1000";
     /** Name of the runner binary inside the build context. */
     public static final String RUNNER_IN_CONTEXT = "simswarm-runner";
 
@@ -30,9 +35,11 @@ public final class Dockerfile {
         if (withRunner) {
             text.append("COPY ").append(RUNNER_IN_CONTEXT).append(' ').append(RUNNER_PATH).append('\n');
         }
-        text.append("COPY ").append(PROJECT_IN_CONTEXT).append("/ ").append(BuildSpec.PROJECT_DIR).append("/\n")
-                .append("ENV SIMSWARM_PROJECT=").append(BuildSpec.PROJECT_DIR).append('\n')
+        text.append("COPY --chown=").append(USER).append(' ').append(PROJECT_IN_CONTEXT).append("/ ")
+                .append(BuildSpec.PROJECT_DIR).append("/\n")
+                .append("ENV SIMSWARM_PROJECT=").append(BuildSpec.PROJECT_DIR).append(" HOME=/tmp\n")
                 .append("WORKDIR ").append(spec.imageWorkdir()).append('\n')
+                .append("USER ").append(USER).append('\n')
                 .append("RUN ").append(execForm(List.of("/bin/sh", "-c", spec.buildCommand()))).append('\n');
         return text.toString();
     }

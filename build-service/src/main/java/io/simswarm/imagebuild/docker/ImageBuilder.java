@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,6 +74,25 @@ public class ImageBuilder {
     }
 
     /**
+     * The content digest of {@code reference} ({@code sha256:…}): the manifest digest the registry gave it when the
+     * reference names a pushed image (the engine lists it among the image's repo digests), else the engine's image id,
+     * the digest of the image's configuration.
+     *
+     * @throws BuildFailure when the engine no longer has the image
+     */
+    public String digest(EngineTarget engine, String reference) {
+        InspectImageResponse found = inspect(engine, reference).orElseThrow(() -> new BuildFailure("The image "
+                + reference + " disappeared from the Docker engine at " + engine + " before the build ended"));
+        String repository = ImageRef.parse(reference).repository();
+        List<String> repoDigests = found.getRepoDigests() == null ? List.of() : found.getRepoDigests();
+        return repoDigests.stream()
+                .filter(named -> named.startsWith(repository + "@"))
+                .map(named -> named.substring(repository.length() + 1))
+                .findFirst()
+                .orElse(found.getId());
+    }
+
+    /**
      * Builds {@code context} into an image tagged {@code image}, writing Docker's output to {@code log}.
      *
      * @throws BuildFailure when a build step fails (with the log's last lines) or the engine fails
@@ -92,6 +112,9 @@ public class ImageBuilder {
                     .withPull(false)
                     .withRemove(true)
                     .withForcerm(true)
+                    .withNetworkMode("none")
+                    .withMemory(config.memory().asLongValue())
+                    .withMemswap(config.memory().asLongValue())
                     .exec(output);
             if (!output.awaitCompletion(config.timeout().toSeconds(), TimeUnit.SECONDS)) {
                 output.close();

@@ -58,6 +58,9 @@ public class Build extends PanacheEntityBase {
     @Column(name = "docker_tls")
     public boolean dockerTls;
 
+    /** Subject of the token that queued the build over REST; null for builds a campaign asked for. */
+    public String owner;
+
     @Column(name = "commit_sha")
     public String commit;
 
@@ -69,6 +72,17 @@ public class Build extends PanacheEntityBase {
 
     /** Reference of the finished image, registry-qualified when it was pushed. */
     public String image;
+
+    /**
+     * Content digest of the finished image ({@code sha256:…}): the registry's manifest digest when it was pushed, the
+     * engine's image id otherwise.
+     */
+    @Column(name = "image_digest")
+    public String imageDigest;
+
+    /** Id ({@code sha256:…}) of the base image the image was built on. */
+    @Column(name = "base_image_digest")
+    public String baseImageDigest;
 
     /** Absolute path of the workdir inside the image. */
     @Column(name = "image_workdir")

@@ -109,7 +109,7 @@ public class BuildJob {
             while (true) {
                 if (images.hasImage(spec.engine(), image, keys.specHash())) {
                     log.line("the engine has " + image + " already; reusing it");
-                    return ready(spec, image, true, log);
+                    return ready(spec, image, baseImageId, true, log);
                 }
                 ImageClaims.Decision decision = claims.acquire(keys.cacheKey(), spec.dockerHost(), buildId,
                         config.queue().staleAfter());
@@ -129,7 +129,7 @@ public class BuildJob {
                     checkout = git.checkout(spec.repoUrl(), spec.ref(), resolved, log);
                 }
                 buildImage(buildId, spec, checkout, image, keys, log);
-                return ready(spec, image, false, log);
+                return ready(spec, image, baseImageId, false, log);
             }
         } finally {
             if (checkout != null) {
@@ -179,14 +179,15 @@ public class BuildJob {
         throw new BuildFailure("Waited longer than " + config.timeout() + " for the identical build " + follow.owner());
     }
 
-    private BuildOutcome ready(BuildSpec spec, String image, boolean cached, LogSink log) {
+    private BuildOutcome ready(BuildSpec spec, String image, String baseImageId, boolean cached, LogSink log) {
         String reference = image;
         if (spec.registry() != null) {
             reference = images.push(spec.engine(), image, spec.registry(), log);
         }
-        log.line((cached ? "reused " : "built ") + reference + "; the runs' working directory is "
-                + spec.imageWorkdir());
-        return BuildOutcome.success(reference, spec.imageWorkdir(), cached);
+        String digest = images.digest(spec.engine(), reference);
+        log.line((cached ? "reused " : "built ") + reference + " (" + digest + ", base image " + baseImageId
+                + "); the runs' working directory is " + spec.imageWorkdir());
+        return BuildOutcome.success(reference, digest, baseImageId, spec.imageWorkdir(), cached);
     }
 
     private static void sleep(Duration duration) {

@@ -78,6 +78,8 @@ public class BuildLifecycle {
     private static void apply(Build build, BuildOutcome outcome) {
         build.status = outcome.succeeded() ? BuildStatus.SUCCEEDED : BuildStatus.FAILED;
         build.image = outcome.image();
+        build.imageDigest = outcome.imageDigest();
+        build.baseImageDigest = outcome.baseImageDigest();
         build.imageWorkdir = outcome.imageWorkdir();
         build.cached = outcome.cached();
         build.error = outcome.error();

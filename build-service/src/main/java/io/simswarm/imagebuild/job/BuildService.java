@@ -35,10 +35,11 @@ public class BuildService {
         this.transactions = transactions;
     }
 
-    /** Queues a build requested over REST. */
-    public Build submit(BuildSpec spec) {
+    /** Queues a build requested over REST by {@code owner}. */
+    public Build submit(BuildSpec spec, String owner) {
         Build build = QuarkusTransaction.requiringNew().call(() -> {
             Build queued = Build.create(spec, null, null);
+            queued.owner = owner;
             queued.persist();
             return queued;
         });

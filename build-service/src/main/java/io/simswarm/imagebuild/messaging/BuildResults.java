@@ -29,7 +29,7 @@ public class BuildResults {
         }
         BuildFinished event = build.status == BuildStatus.SUCCEEDED
                 ? BuildFinished.success(build.campaignId, build.id.toString(), build.commit, build.image,
-                        build.imageWorkdir, build.cached)
+                        build.imageDigest, build.baseImageDigest, build.imageWorkdir, build.cached)
                 : BuildFinished.failure(build.campaignId, build.id.toString(), build.commit, build.error);
         outbox.publish(Topics.BUILD_RESULTS, build.campaignId, event);
     }

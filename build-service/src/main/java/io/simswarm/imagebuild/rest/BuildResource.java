@@ -1,7 +1,10 @@
 package io.simswarm.imagebuild.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.simswarm.commons.problem.ApiException;
 import io.simswarm.commons.problem.Problem;
+import io.simswarm.commons.security.Ownership;
+import io.simswarm.commons.security.Roles;
 import io.simswarm.imagebuild.job.Build;
 import io.simswarm.imagebuild.job.BuildService;
 import io.simswarm.imagebuild.log.LogStream;
@@ -31,11 +34,13 @@ public class BuildResource {
     private final BuildService builds;
     private final BuildSpecs specs;
     private final LogStream logs;
+    private final SecurityIdentity caller;
 
-    public BuildResource(BuildService builds, BuildSpecs specs, LogStream logs) {
+    public BuildResource(BuildService builds, BuildSpecs specs, LogStream logs, SecurityIdentity caller) {
         this.builds = builds;
         this.specs = specs;
         this.logs = logs;
+        this.caller = caller;
     }
 
     @POST
@@ -48,6 +53,8 @@ public class BuildResource {
     @APIResponse(responseCode = "400", description = "repoUrl missing or malformed, another field invalid, or a"
             + " cluster the provisioner does not know",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "dockerHost or registry named by a caller who is not an admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The cluster has no Docker endpoint yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The cluster cannot be looked up: the provisioner does not answer",
@@ -56,9 +63,13 @@ public class BuildResource {
         if (request == null) {
             throw ApiException.badRequest("The request body is missing; send JSON with at least \"repoUrl\".");
         }
+        if ((request.dockerHost() != null || request.registry() != null) && !caller.hasRole(Roles.ADMIN)) {
+            throw ApiException.forbidden("Only an admin may name a Docker engine (dockerHost) or a registry: name the"
+                    + " cluster to build on instead, and its engine and registry come from the provisioner.");
+        }
         Build build = builds.submit(specs.of(request.repoUrl(), request.ref(), request.workdir(), request.baseImage(),
                 request.buildCommand(), request.dockerHost(), request.registry(), request.cluster(),
-                Boolean.TRUE.equals(request.dockerTls())));
+                Boolean.TRUE.equals(request.dockerTls())), Ownership.ownerName(caller));
         return Response.accepted(new BuildAccepted(build.id, build.status))
                 .location(URI.create("/builds/" + build.id))
                 .build();

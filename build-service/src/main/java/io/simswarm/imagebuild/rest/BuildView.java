@@ -18,6 +18,11 @@ public record BuildView(
         String commit,
         @Schema(description = "Image to run, registry-qualified when it was pushed")
         String image,
+        @Schema(description = "Content digest of the image: the registry's manifest digest when it was pushed, the"
+                + " engine's image id otherwise")
+        String imageDigest,
+        @Schema(description = "Id of the base image the image was built on")
+        String baseImageDigest,
         @Schema(description = "Why the build failed (with the last lines of the log for a failing build command)")
         String error,
         Instant createdAt,
@@ -37,11 +42,14 @@ public record BuildView(
         boolean cached,
         @Schema(description = "Campaign that requested the build over Kafka; null for REST requests")
         String campaignId,
-        Instant startedAt) {
+        Instant startedAt,
+        @Schema(description = "Who queued the build over REST (the token's subject); null for a campaign's build")
+        String owner) {
 
     public static BuildView of(Build b) {
-        return new BuildView(b.id, b.status, b.repoUrl, b.ref, b.commit, b.image, b.error, b.createdAt, b.finishedAt,
+        return new BuildView(b.id, b.status, b.repoUrl, b.ref, b.commit, b.image, b.imageDigest,
+                b.baseImageDigest, b.error, b.createdAt, b.finishedAt,
                 b.workdir, b.imageWorkdir, b.baseImage, b.buildCommand, b.dockerHost, b.registry, b.cluster,
-                b.dockerTls, b.cached, b.campaignId, b.startedAt);
+                b.dockerTls, b.cached, b.campaignId, b.startedAt, b.owner);
     }
 }

@@ -13,7 +13,7 @@ import java.util.HexFormat;
 public record BuildKeys(String specHash, String cacheKey) {
 
     /** Bumped when the generated Dockerfile changes in a way that makes older images unfit. */
-    static final String LAYOUT_VERSION = "image-layout-1";
+    static final String LAYOUT_VERSION = "image-layout-2";
 
     public static BuildKeys of(BuildSpec spec, String baseImageId, String runnerDigest, String commit) {
         String specHash = sha256(LAYOUT_VERSION, spec.baseImage(), baseImageId, spec.buildCommand(), spec.workdir(),

@@ -18,10 +18,10 @@ class DockerfileTest {
 
         assertThat(text).contains("FROM simswarm/toolchain:bookworm\n")
                 .contains("COPY simswarm-runner /opt/simswarm/bin/simswarm-runner\n")
-                .contains("COPY project/ /opt/simswarm/project/\n")
+                .contains("COPY --chown=1000:1000 project/ /opt/simswarm/project/\n")
                 .contains("WORKDIR /opt/simswarm/project/examples/queueing\n")
-                .endsWith("RUN [\"/bin/sh\", \"-c\", \"make -j$(nproc)\"]\n");
-        assertThat(text.indexOf("simswarm-runner")).isLessThan(text.indexOf("COPY project/"));
+                .endsWith("USER 1000:1000\nRUN [\"/bin/sh\", \"-c\", \"make -j$(nproc)\"]\n");
+        assertThat(text.indexOf("simswarm-runner")).isLessThan(text.indexOf("project/ /opt"));
     }
 
     @Test

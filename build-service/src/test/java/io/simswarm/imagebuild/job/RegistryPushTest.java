@@ -42,6 +42,13 @@ class RegistryPushTest {
             given().baseUri("http://" + REGISTRY).when().get("/v2/simswarm/build/tags/list")
                     .then().statusCode(200).body("tags", hasItem(pushed.tag()));
             assertThat(Builds.log(build.getString("id"))).contains("push: " + build.getString("image"));
+            String manifestDigest = given().baseUri("http://" + REGISTRY)
+                    .accept("application/vnd.docker.distribution.manifest.v2+json, "
+                            + "application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json")
+                    .when().get("/v2/simswarm/build/manifests/" + pushed.tag())
+                    .then().statusCode(200).extract().header("Docker-Content-Digest");
+            assertThat(build.getString("imageDigest")).as("the registry's manifest digest")
+                    .matches("sha256:[0-9a-f]{64}").isEqualTo(manifestDigest);
 
             images.remove(build.getString("image"));
             docker.pullImageCmd(pushed.repository()).withTag(pushed.tag()).start().awaitCompletion(5, TimeUnit.MINUTES);

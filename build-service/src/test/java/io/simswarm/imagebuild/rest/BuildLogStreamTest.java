@@ -9,6 +9,7 @@ import io.simswarm.imagebuild.docker.DockerEngines;
 import io.simswarm.imagebuild.support.Builds;
 import io.simswarm.imagebuild.support.Images;
 import io.simswarm.imagebuild.support.TestRepo;
+import io.simswarm.testing.TestTokens;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -34,6 +35,7 @@ class BuildLogStreamTest {
                 "all:\n\tfor i in $$(seq 1 20); do echo tick $$i; sleep 0.5; done\n"))) {
             String id = Builds.submit(Map.of("repoUrl", repo.url(), "buildCommand", "make"));
             HttpURLConnection log = (HttpURLConnection) new URL(builds + "/" + id + "/log").openConnection();
+            log.setRequestProperty("Authorization", "Bearer " + TestTokens.of("tester", "viewer"));
             assertThat(log.getContentType()).startsWith("text/plain");
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(log.getInputStream(),
                     StandardCharsets.UTF_8))) {

@@ -75,6 +75,9 @@ class BuildResourceTest {
         assertThat(cold.getString("ref")).isNull();
         assertThat(cold.getBoolean("cached")).isFalse();
         assertThat(cold.getString("finishedAt")).isNotNull();
+        assertThat(cold.getString("imageDigest")).as("not pushed: the engine's image id")
+                .isEqualTo(images.id(cold.getString("image")));
+        assertThat(cold.getString("baseImageDigest")).isEqualTo(images.id("simswarm/toolchain:bookworm"));
 
         String image = cold.getString("image");
         assertThat(images.labels(image)).containsEntry(ImageLabels.REPO, repo.url())
@@ -150,6 +153,8 @@ class BuildResourceTest {
         assertThat(again.getBoolean("cached")).isTrue();
         assertThat(again.getString("image")).isEqualTo(cold.getString("image"));
         assertThat(again.getString("commit")).isEqualTo(cold.getString("commit"));
+        assertThat(again.getString("imageDigest")).isEqualTo(cold.getString("imageDigest"));
+        assertThat(again.getString("baseImageDigest")).isEqualTo(cold.getString("baseImageDigest"));
         assertThat(Builds.log(id)).contains("reusing it").doesNotContain("Step 1/");
         assertThat(images.builtFrom(repo.url())).hasSize(1);
     }

@@ -62,6 +62,11 @@ public final class Images {
         return docker.inspectImageCmd(reference).exec().getConfig().getLabels();
     }
 
+    /** The engine's id of the image ({@code sha256:…}, the digest of its configuration). */
+    public String id(String reference) {
+        return docker.inspectImageCmd(reference).exec().getId();
+    }
+
     public String workingDir(String reference) {
         return docker.inspectImageCmd(reference).exec().getConfig().getWorkingDir();
     }

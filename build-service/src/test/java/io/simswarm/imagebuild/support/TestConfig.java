@@ -1,5 +1,6 @@
 package io.simswarm.imagebuild.support;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.simswarm.imagebuild.config.BuildConfig;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,6 +36,11 @@ public class TestConfig implements BuildConfig {
     @Override
     public Duration timeout() {
         return Duration.ofMinutes(10);
+    }
+
+    @Override
+    public MemorySize memory() {
+        return new MemorySize(java.math.BigInteger.valueOf(8L << 30));
     }
 
     @Override
