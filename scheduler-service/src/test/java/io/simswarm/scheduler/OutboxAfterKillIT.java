@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Events a scheduler committed but could not send before it was killed are sent by the next start: the scheduler
  * runs as its own process ({@link SchedulerProcess}) with Kafka out of its reach, commits a change, is killed with
  * kill -9, and starts again with the broker back. The build request of a submitted campaign and the FINISHED event of
- * a cancelled one each arrive exactly once (the {@link StandIns} play the build service and the provisioner's
- * consumer), and the campaign goes on as if nothing had happened.
+ * a cancelled one each arrive, and are taken once (the {@link StandIns} play the build service and the provisioner's
+ * consumer, and take each event id once, as their inboxes do: the outbox may send an event again when Kafka is slow
+ * to acknowledge it), and the campaign goes on as if nothing had happened.
  */
 class OutboxAfterKillIT {
 

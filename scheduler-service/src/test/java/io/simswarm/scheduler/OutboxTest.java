@@ -107,7 +107,7 @@ class OutboxTest {
 
     private static CampaignEvent event(String campaign, CampaignEvent.Type type) {
         return CampaignEvent.of(campaign, "local", type, type == CampaignEvent.Type.FINISHED ? "SUCCEEDED" : "RUNNING",
-                3);
+                3, null);
     }
 
     private long rowsOfTopic() {

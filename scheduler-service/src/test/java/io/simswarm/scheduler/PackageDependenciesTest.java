@@ -34,7 +34,7 @@ class PackageDependenciesTest {
             Set.of("cluster"),
             Set.of("docker", "run"),
             Set.of("campaign"),
-            Set.of("campaign.messaging", "expansion", "lease"),
+            Set.of("browse", "campaign.messaging", "expansion", "lease"),
             Set.of("dispatch"));
 
     @Test

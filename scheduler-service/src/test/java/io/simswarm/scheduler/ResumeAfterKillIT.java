@@ -40,6 +40,9 @@ class ResumeAfterKillIT {
         JsonPath beforeKill = runsOf(id);
         scheduler.kill();
         assertThat(SwarmServices.of(id, "workers")).as("workers outlive the scheduler").hasSize(1);
+        assertThat(SwarmServices.resources(SwarmServices.of(id, "workers").get(0)))
+                .as("a run's 0.5 CPUs are its container's limit, not a reservation")
+                .contains("\"NanoCPUs\":500000000").doesNotContain("Reservations");
         scheduler.start();
 
         JsonPath campaign = Campaigns.awaitStatus(id, "SUCCEEDED", Duration.ofMinutes(4));

@@ -8,7 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import io.simswarm.scheduler.run.ExitRule;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +27,8 @@ public class Campaign extends PanacheEntityBase {
     public String id;
     public String cluster;
     public String repoUrl;
+    /** Subject of the token that submitted the campaign (shown as owner); not the instance in {@code owner}. */
+    public String submittedBy;
     public String ref;
     public String workdir;
     public String iniFile;
@@ -36,6 +42,14 @@ public class Campaign extends PanacheEntityBase {
     public int retries;
     public int runTimeoutSeconds;
     public double cpusPerRun;
+    /** Most memory one run's container may use, in bytes. */
+    public long memoryPerRun;
+    /** The campaign's rules for failed attempts, first match wins; none: each failure class's default. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<ExitRule> exitRules;
+    /** What the campaign was expected to take when it was submitted. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Estimate estimate;
 
     /** Docker endpoint of the cluster, looked up at submission. */
     public String dockerHost;
@@ -49,6 +63,12 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "commit_sha")
     public String commit;
     public String image;
+    /** Content digest of the image (the registry's manifest digest when pushed), as the build reported it. */
+    public String imageDigest;
+    /** Id of the base image the image was built on, as the build reported it. */
+    public String baseImageDigest;
+    /** What the simulation program answered to {@code -v} at expansion; null when it answered nothing. */
+    public String simulatorVersion;
     /** Folder inside the image where the runs execute, as the build reported it. */
     public String imageWorkdir;
     public int totalRuns;

@@ -8,6 +8,8 @@ import io.simswarm.events.BuildFinished;
 import io.simswarm.events.BuildRequested;
 import io.simswarm.events.CampaignEvent;
 import io.simswarm.events.Topics;
+import io.simswarm.scheduler.config.SchedulerConfig;
+import io.simswarm.scheduler.run.Itervar;
 import io.simswarm.scheduler.run.Run;
 import io.simswarm.scheduler.run.RunLedger;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -31,10 +34,15 @@ public class CampaignLifecycle {
     private static final int ERROR_CHARS = 8_000;
 
     private final RunLedger runs;
+    private final Estimator estimator;
+    private final SchedulerConfig config;
     private final Outbox outbox;
     private final Event<CampaignChanged> changes;
 
-    public CampaignLifecycle(RunLedger runs, Outbox outbox, Event<CampaignChanged> changes) {
+    public CampaignLifecycle(RunLedger runs, Outbox outbox, Event<CampaignChanged> changes, Estimator estimator,
+            SchedulerConfig config) {
+        this.estimator = estimator;
+        this.config = config;
         this.runs = runs;
         this.outbox = outbox;
         this.changes = changes;
@@ -67,6 +75,8 @@ public class CampaignLifecycle {
             return;
         }
         campaign.image = build.image();
+        campaign.imageDigest = build.imageDigest();
+        campaign.baseImageDigest = build.baseImageDigest();
         campaign.imageWorkdir = build.workdir();
         move(campaign, CampaignStatus.EXPANDING);
         Log.infof("campaign %s: built as %s, expanding", campaign.id, build.image());
@@ -75,7 +85,21 @@ public class CampaignLifecycle {
     /** EXPANDING → RUNNING with these runs, all pending; announced (STARTED). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void expanded(Campaign campaign, Collection<Integer> runNumbers) {
-        runs.add(campaign.id, runNumbers);
+        expanded(campaign, runNumbers, Map.of(), null);
+    }
+
+    /**
+     * EXPANDING → RUNNING with these runs, all pending, with their iteration variables and the version the simulation
+     * program reported (null for none); announced (STARTED, with the version).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expanded(Campaign campaign, Collection<Integer> runNumbers, Map<Integer, List<Itervar>> itervars,
+            String simulatorVersion) {
+        campaign.simulatorVersion = simulatorVersion;
+        runs.add(campaign.id, runNumbers, itervars);
+        if (config.lease().longestFirst()) {
+            runs.expect(campaign.id, estimator.expectedDurations(campaign));
+        }
         campaign.totalRuns = runNumbers.size();
         campaign.startedAt = Instant.now();
         move(campaign, CampaignStatus.RUNNING);
@@ -167,7 +191,7 @@ public class CampaignLifecycle {
 
     private void announce(Campaign campaign, CampaignEvent.Type type) {
         outbox.publish(Topics.CAMPAIGN_EVENTS, campaign.id, CampaignEvent.of(campaign.id, campaign.cluster, type,
-                campaign.status.name(), campaign.totalRuns));
+                campaign.status.name(), campaign.totalRuns, campaign.simulatorVersion));
     }
 
     private static String failureSummary(List<Run> failed) {

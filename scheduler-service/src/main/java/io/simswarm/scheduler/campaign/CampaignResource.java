@@ -1,5 +1,8 @@
 package io.simswarm.scheduler.campaign;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.simswarm.commons.problem.ApiException;
+import io.simswarm.commons.security.Ownership;
 import io.simswarm.scheduler.run.AttemptView;
 import io.simswarm.scheduler.run.RunView;
 import jakarta.validation.Valid;
@@ -21,17 +24,28 @@ import java.util.List;
 public class CampaignResource {
 
     private final CampaignService campaigns;
+    private final SecurityIdentity caller;
 
-    public CampaignResource(CampaignService campaigns) {
+    public CampaignResource(CampaignService campaigns, SecurityIdentity caller) {
         this.campaigns = campaigns;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(@NotNull(message = "is required: send the campaign as JSON") @Valid
             CampaignRequest request) {
-        CampaignView created = campaigns.submit(request);
+        CampaignView created = campaigns.submit(request, Ownership.ownerName(caller));
         return Response.created(URI.create("/campaigns/" + created.id())).entity(created).build();
+    }
+
+    /** What the campaign would take (runs, core-hours, wall time, cost), from earlier runs; nothing is started. */
+    @POST
+    @Path("/estimate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Estimate estimate(@NotNull(message = "is required: send the campaign as JSON") @Valid
+            CampaignRequest request) {
+        return campaigns.estimate(request);
     }
 
     @GET
@@ -53,19 +67,27 @@ public class CampaignResource {
 
     @GET
     @Path("/{id}/runs/{run}/attempts")
-    public List<AttemptView> attempts(@PathParam("id") String id, @PathParam("run") int run) {
-        return campaigns.attempts(id, run);
+    public List<AttemptView> attempts(@PathParam("id") String id, @PathParam("run") String run) {
+        return campaigns.attempts(id, runNumber(run));
     }
 
     @POST
     @Path("/{id}/cancel")
     public CampaignView cancel(@PathParam("id") String id) {
-        return campaigns.cancel(id);
+        return campaigns.cancel(id, caller);
     }
 
     @POST
     @Path("/{id}/retry-failed")
     public CampaignView retryFailed(@PathParam("id") String id) {
-        return campaigns.retryFailed(id);
+        return campaigns.retryFailed(id, caller);
+    }
+
+    private static int runNumber(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("The run number must be a whole number, not '" + text + "'.");
+        }
     }
 }

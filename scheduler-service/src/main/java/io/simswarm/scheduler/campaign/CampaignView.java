@@ -2,6 +2,8 @@ package io.simswarm.scheduler.campaign;
 
 import java.time.Duration;
 import java.time.Instant;
+import io.simswarm.scheduler.run.ExitRule;
+import java.util.List;
 
 /** A campaign as the API shows it. */
 public record CampaignView(
@@ -23,21 +25,32 @@ public record CampaignView(
         int retries,
         int runTimeoutSeconds,
         double cpusPerRun,
+        String memoryPerRun,
+        List<ExitRule> exitRules,
         String buildId,
         String image,
+        String imageDigest,
+        String baseImageDigest,
+        String simulatorVersion,
         RunCounts runs,
         Instant submittedAt,
         Instant buildFinishedAt,
         Instant startedAt,
         Instant finishedAt,
         Long durationMs,
-        String error) {
+        String error,
+        String owner,
+        Estimate estimate,
+        Actual actual) {
 
-    public static CampaignView of(Campaign c, RunCounts runs) {
+    /** The campaign with its run counts and, once it ended, what it took ({@code actual}, else null). */
+    public static CampaignView of(Campaign c, RunCounts runs, Actual actual) {
         Long duration = c.finishedAt == null ? null : Duration.between(c.submittedAt, c.finishedAt).toMillis();
         return new CampaignView(c.id, c.status, c.cluster, c.repoUrl, c.ref, c.commit, c.workdir, c.iniFile,
                 c.config, c.runFilter, c.simArgs, c.baseImage, c.buildCommand, c.runCommand, c.maxParallel, c.retries,
-                c.runTimeoutSeconds, c.cpusPerRun, c.buildId, c.image, runs, c.submittedAt, c.buildFinishedAt,
-                c.startedAt, c.finishedAt, duration, c.error);
+                c.runTimeoutSeconds, c.cpusPerRun, MemorySize.format(c.memoryPerRun),
+                c.exitRules == null ? List.of() : c.exitRules, c.buildId, c.image, c.imageDigest, c.baseImageDigest, c.simulatorVersion, runs,
+                c.submittedAt,
+                c.buildFinishedAt, c.startedAt, c.finishedAt, duration, c.error, c.submittedBy, c.estimate, actual);
     }
 }

@@ -79,14 +79,34 @@ public interface SchedulerConfig {
         /** CPUs reserved on a node for each running run. */
         @WithDefault("1.0")
         double cpusPerRun();
+
+        /** Most memory one run may use (its worker container's limit), as 512m, 2g, ... */
+        @WithDefault("2g")
+        String memoryPerRun();
     }
 
     /** Swarm services: networks, restarts, tracking. */
     interface Swarm {
 
-        /** Network the task containers attach to; "host" lets them reach loopback URLs on a one-node swarm. */
-        @WithDefault("host")
+        /**
+         * Overlay network the task containers attach to (made if missing). They reach the lease and upload URLs
+         * through it and nothing on the host's loopback: PostgreSQL, Kafka, the registry and the Docker API stay out
+         * of a run's reach.
+         */
+        @WithDefault("simswarm-runs")
         String network();
+
+        /** User ({@code uid:gid}) the runs and the expansion job run as: never root. */
+        @WithDefault("1000:1000")
+        String runUser();
+
+        /** Most processes (and threads) one task container may have. */
+        @WithDefault("1024")
+        long pidsPerTask();
+
+        /** Memory limit of the expansion job, which only lists the runs of a configuration. */
+        @WithDefault("1g")
+        String expansionMemory();
 
         /** How many times Swarm restarts a worker task that exited with an error. */
         @WithDefault("3")
@@ -141,6 +161,13 @@ public interface SchedulerConfig {
          */
         @WithDefault("5")
         int maxSystemFailures();
+
+        /**
+         * Lease the runs expected to take longest first, when earlier runs of the same configuration tell how long each
+         * takes (less tail at the end of a campaign); false: lowest run numbers first.
+         */
+        @WithDefault("true")
+        boolean longestFirst();
 
         /**
          * Most runs one lease answer grants, whatever a worker asks for with {@code X-Lease-Max}; 1 turns batches

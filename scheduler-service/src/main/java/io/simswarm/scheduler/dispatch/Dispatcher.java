@@ -11,6 +11,7 @@ import io.simswarm.scheduler.campaign.CampaignStatus;
 import io.simswarm.scheduler.config.SchedulerConfig;
 import io.simswarm.scheduler.docker.DockerClients;
 import io.simswarm.scheduler.docker.DockerUnavailableException;
+import io.simswarm.scheduler.docker.Isolation;
 import io.simswarm.scheduler.docker.JobSpec;
 import io.simswarm.scheduler.docker.Labels;
 import io.simswarm.scheduler.docker.SwarmApi;
@@ -99,7 +100,7 @@ public class Dispatcher {
             }
             SwarmApi api = docker.of(plan.cluster(), plan.dockerHost(), plan.dockerTls());
             api.removeServices(Labels.of(campaignId, Labels.WORKERS));
-            api.createService(spec(plan).toJson());
+            api.createService(spec(plan, api.largestNodeCpus()).toJson());
             Log.infof("campaign %s: worker service %s with %d workers", campaignId, plan.serviceName(),
                     plan.workers());
         } catch (DockerUnavailableException | IllegalStateException e) {
@@ -152,8 +153,16 @@ public class Dispatcher {
         return WorkerPlan.of(campaign, (int) Math.min(campaign.maxParallel, pending));
     }
 
-    private JobSpec spec(WorkerPlan plan) {
-        return new JobSpec(json, plan.serviceName(), plan.image())
+    /**
+     * The worker service of {@code plan}. A run's CPUs are its container's limit, not a Swarm reservation: Docker
+     * 20.10's constraint enforcer counts the reservations of replicated-job tasks that have completed, even of removed
+     * services, and rejects every new task with a reservation ("assigned node no longer meets constraints") each time
+     * a node changes, e.g. when it joins the runs' overlay network. Only when no node has that many CPUs
+     * ({@code largestNodeCpus}) are they reserved, so that Swarm keeps the workers waiting for a node with room, as
+     * the tracker's {@code unschedulable-grace} expects.
+     */
+    private JobSpec spec(WorkerPlan plan, double largestNodeCpus) {
+        JobSpec spec = new JobSpec(json, plan.serviceName(), plan.image())
                 .label(Labels.CAMPAIGN, plan.campaignId())
                 .label(Labels.ROLE, Labels.WORKERS)
                 .label(Labels.GENERATION, String.valueOf(plan.generation()))
@@ -161,6 +170,8 @@ public class Dispatcher {
                 .dir(plan.workdir())
                 .hostname("{{.Node.Hostname}}")
                 .network(config.swarm().network())
+                .isolated(new Isolation(config.swarm().runUser(), plan.memoryBytes(), config.swarm().pidsPerTask()))
+                .env("HOME", "/tmp")
                 .env("SIMSWARM_LEASE_URL", urls.leaseUrl(plan.campaignId()))
                 .env("SIMSWARM_LEASE_TOKEN", tokens.leaseToken(plan.campaignId()))
                 .env("SIMSWARM_WORKER", WORKER_ID)
@@ -170,7 +181,10 @@ public class Dispatcher {
                 .env("SIMSWARM_SIM_ARGS", plan.simArgs())
                 .env("SIMSWARM_RUN_TIMEOUT", String.valueOf(plan.timeoutSeconds()))
                 .tasks(plan.workers(), plan.workers())
-                .restarts(config.swarm().workerRestarts())
-                .cpus(plan.cpus());
+                .restarts(config.swarm().workerRestarts());
+        if (plan.cpus() > largestNodeCpus) {
+            return spec.cpus(plan.cpus());
+        }
+        return plan.cpus() > 0 ? spec.cpuLimit(plan.cpus()) : spec;
     }
 }

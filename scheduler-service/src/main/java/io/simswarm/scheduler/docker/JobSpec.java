@@ -26,6 +26,8 @@ public class JobSpec {
     private int concurrent = 1;
     private int restarts;
     private double cpus;
+    private double cpuLimit;
+    private Isolation isolation;
 
     public JobSpec(ObjectMapper json, String name, String image) {
         this.json = json;
@@ -78,9 +80,27 @@ public class JobSpec {
         return this;
     }
 
-    /** CPUs reserved on the node for each task. */
+    /**
+     * CPUs reserved on the node for each task: Swarm places the task only on a node with that many CPUs not reserved
+     * by other tasks, and keeps it pending ("no suitable node") until there is one.
+     */
     public JobSpec cpus(double reserved) {
         cpus = reserved;
+        return this;
+    }
+
+    /** CPUs each task's container may use at most (a cgroup quota; nothing is reserved). */
+    public JobSpec cpuLimit(double limit) {
+        cpuLimit = limit;
+        return this;
+    }
+
+    /**
+     * Runs the task's container as {@code isolation.user()} with every capability dropped and with limits on its
+     * memory and process count. The task gets no Docker socket and no host network from this spec.
+     */
+    public JobSpec isolated(Isolation limits) {
+        isolation = limits;
         return this;
     }
 
@@ -108,7 +128,19 @@ public class JobSpec {
         }
         container.set("Labels", json.valueToTree(labels));
         if (cpus > 0) {
-            template.putObject("Resources").putObject("Reservations").put("NanoCPUs", Math.round(cpus * 1e9));
+            template.with("Resources").putObject("Reservations").put("NanoCPUs", Math.round(cpus * 1e9));
+        }
+        if (isolation != null || cpuLimit > 0) {
+            ObjectNode limits = template.with("Resources").putObject("Limits");
+            if (cpuLimit > 0) {
+                limits.put("NanoCPUs", Math.round(cpuLimit * 1e9));
+            }
+            if (isolation != null) {
+                container.put("User", isolation.user());
+                container.putArray("CapabilityDrop").add("ALL");
+                limits.put("MemoryBytes", isolation.memoryBytes());
+                limits.put("Pids", isolation.pids());
+            }
         }
         template.putObject("RestartPolicy")
                 .put("Condition", "on-failure")

@@ -43,11 +43,68 @@ public class SwarmApi {
         return endpoint.host();
     }
 
-    /** Creates a service from its spec (Engine API ServiceSpec) and returns its id. */
+    /** Creates a service from its spec (Engine API ServiceSpec), and the overlay networks it names, and returns its id. */
     public String createService(ObjectNode spec) {
+        for (JsonNode network : spec.path("TaskTemplate").path("Networks")) {
+            ensureTaskNetwork(network.path("Target").asText());
+        }
         JsonNode created = call(Request.Method.POST, API + "/services/create", spec, "create service "
                 + spec.path("Name").asText());
         return created.path("ID").asText();
+    }
+
+    /**
+     * Makes the overlay network {@code name} for tasks unless it exists ({@code host} and {@code none} are the
+     * engine's own). Not attachable: only the services of the swarm join it.
+     */
+    public void ensureTaskNetwork(String name) {
+        if (name.equals("host") || name.equals("none") || networkExists(name)) {
+            return;
+        }
+        ObjectNode spec = json.createObjectNode().put("Name", name).put("Driver", "overlay").put("CheckDuplicate", true);
+        spec.putObject("Labels").put(Labels.ROLE, "tasks-network");
+        try {
+            call(Request.Method.POST, API + "/networks/create", spec, "create network " + name);
+        } catch (DockerUnavailableException e) {
+            if (!networkExists(name)) { // made by another scheduler at the same moment: fine
+                throw e;
+            }
+        }
+    }
+
+    private boolean networkExists(String name) {
+        byte[] answer = send(Request.Method.GET, API + "/networks/" + name, null, "inspect network " + name, true);
+        try {
+            return answer.length > 0 && json.readTree(answer).hasNonNull("Id");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The address of this engine's host on {@code docker_gwbridge}: where tasks on an overlay network reach it. */
+    public String hostAddressForTasks() {
+        JsonNode network = call(Request.Method.GET, API + "/networks/docker_gwbridge", null,
+                "inspect network docker_gwbridge");
+        for (JsonNode config : network.path("IPAM").path("Config")) {
+            if (config.hasNonNull("Gateway")) {
+                return config.path("Gateway").asText();
+            }
+        }
+        throw new DockerUnavailableException("the Docker endpoint " + endpoint.host()
+                + " has no gateway address on docker_gwbridge");
+    }
+
+    /** The CPUs of the largest node that can take tasks (ready and active); 0 when there is none. */
+    public double largestNodeCpus() {
+        JsonNode nodes = call(Request.Method.GET, API + "/nodes", null, "list nodes");
+        double largest = 0;
+        for (JsonNode node : nodes) {
+            if ("ready".equals(node.path("Status").path("State").asText())
+                    && "active".equals(node.path("Spec").path("Availability").asText())) {
+                largest = Math.max(largest, node.path("Description").path("Resources").path("NanoCPUs").asLong() / 1e9);
+            }
+        }
+        return largest;
     }
 
     /** Services that carry all of {@code labels}. */

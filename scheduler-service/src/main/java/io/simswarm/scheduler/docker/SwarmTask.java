@@ -34,10 +34,19 @@ public record SwarmTask(String id, int slot, String state, String message, Strin
     /** True when the task's container could not be made or started: missing image or program, bad spec, ... */
     public boolean cannotStart() {
         if ("rejected".equals(state)) {
-            return true;
+            return !reassignable();
         }
         return "failed".equals(state) && error != null
                 && (exitCode == null || error.startsWith("starting container failed"));
+    }
+
+    /**
+     * True for a task Swarm took back from its node because the node no longer had room for it when the task got
+     * there (its constraint enforcer: reservations of tasks still stopping on the node): the task just ended, and a
+     * new worker takes its place; nothing is wrong with the campaign.
+     */
+    public boolean reassignable() {
+        return "rejected".equals(state) && error != null && error.contains("no longer meets constraints");
     }
 
     /** True when the task waits for a node that can take it. */

@@ -9,9 +9,11 @@ import io.simswarm.scheduler.campaign.CampaignChanged;
 import io.simswarm.scheduler.campaign.CampaignLifecycle;
 import io.simswarm.scheduler.campaign.CampaignOwners;
 import io.simswarm.scheduler.campaign.CampaignStatus;
+import io.simswarm.scheduler.campaign.MemorySize;
 import io.simswarm.scheduler.config.SchedulerConfig;
 import io.simswarm.scheduler.docker.DockerClients;
 import io.simswarm.scheduler.docker.DockerUnavailableException;
+import io.simswarm.scheduler.docker.Isolation;
 import io.simswarm.scheduler.docker.JobSpec;
 import io.simswarm.scheduler.docker.Labels;
 import io.simswarm.scheduler.docker.SwarmApi;
@@ -30,7 +32,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Expands a built campaign into its runs by asking the simulation itself: a one-off Swarm job in the campaign's
- * image runs {@code -c CONFIG [-r FILTER] -s -q runnumbers}; its output gives one run row per number. A campaign is
+ * image runs {@code -c CONFIG [-r FILTER] -s -q runnumbers}; its output gives one run row per number, with the run's
+ * iteration variables from {@code -q runs} run before it in the same job ({@link ExpansionScript}). A campaign is
  * expanded by its owner ({@link CampaignOwners}): by the instance that moved it to EXPANDING, or by the one that took
  * it over because the expansion's instance stopped.
  */
@@ -119,6 +122,10 @@ public class Expander {
                         ExpansionScript.of(c.runCommand, c.iniFile, c.config, c.runFilter, c.simArgs)))
                 .dir(c.imageWorkdir)
                 .network(config.swarm().network())
+                .isolated(new Isolation(config.swarm().runUser(),
+                        MemorySize.parse("expansion-memory", config.swarm().expansionMemory()),
+                        config.swarm().pidsPerTask()))
+                .env("HOME", "/tmp")
                 .tasks(1, 1)
                 .restarts(1);
         String serviceId = api.createService(spec.toJson());
@@ -126,7 +133,7 @@ public class Expander {
             SwarmTask task = awaitEnd(api, serviceId, c.id);
             if (!"complete".equals(task.state())) {
                 String why = task.error() != null ? task.error() : task.message();
-                return new RunNumbers.Outcome(List.of(), "The job listing the runs of config '" + c.config
+                return RunNumbers.Outcome.failed("The job listing the runs of config '" + c.config
                         + "' could not run in image " + c.image + ": " + why);
             }
             return RunNumbers.parse(awaitLogs(api, serviceId), c.config, c.runFilter);
@@ -183,6 +190,7 @@ public class Expander {
             lifecycle.fail(campaign, outcome.error());
             return;
         }
-        lifecycle.expanded(campaign, outcome.runs().stream().distinct().toList());
+        lifecycle.expanded(campaign, outcome.runs().stream().distinct().toList(), outcome.itervars(),
+                outcome.simulatorVersion());
     }
 }

@@ -10,6 +10,11 @@ package io.simswarm.scheduler.lease;
  */
 public record FinishReport(int exitCode, long durationMs, String upload, String logTail) {
 
+    /** The output is kept without NUL characters, which a simulation may print and PostgreSQL's text cannot hold. */
+    public FinishReport {
+        logTail = logTail == null ? null : logTail.replace("\u0000", "");
+    }
+
     public boolean succeeded() {
         return exitCode == 0 && "ok".equals(upload);
     }

@@ -10,6 +10,7 @@ import io.simswarm.scheduler.campaign.CampaignStatus;
 import io.simswarm.scheduler.config.SchedulerConfig;
 import io.simswarm.scheduler.run.Attempt;
 import io.simswarm.scheduler.run.AttemptOutcome;
+import io.simswarm.scheduler.run.FailureClass;
 import io.simswarm.scheduler.run.Run;
 import io.simswarm.scheduler.run.RunLedger;
 import io.simswarm.scheduler.run.RunState;
@@ -182,6 +183,9 @@ public class LeaseExpiry {
         }
         boolean running = campaign != null && campaign.status == CampaignStatus.RUNNING;
         attempt.close(running ? AttemptOutcome.LOST : AttemptOutcome.WITHDRAWN);
+        if (running) {
+            attempt.failed(FailureClass.SYSTEM, null);
+        }
         if (running && latest) {
             run.attemptLostToSystem("Attempt " + attempt.number + " on " + attempt.worker + " was lost: " + why + ".",
                     config.lease().maxSystemFailures());

@@ -5,6 +5,8 @@ import io.simswarm.scheduler.campaign.CampaignLifecycle;
 import io.simswarm.scheduler.config.SchedulerConfig;
 import io.simswarm.scheduler.run.Attempt;
 import io.simswarm.scheduler.run.AttemptOutcome;
+import io.simswarm.scheduler.run.Failure;
+import io.simswarm.scheduler.run.FailureClass;
 import io.simswarm.scheduler.run.Run;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,7 +31,9 @@ public class LeaseReports {
      * Closes an open attempt as its worker reported; the run follows when this is its latest attempt: UPLOADED after
      * a success (the results service announces the stored results), back to the queue or FAILED after a failure,
      * which may end the campaign (the caller then holds the campaign's lock). A run whose simulation succeeded but
-     * whose upload failed was failed by the system: it goes back to the queue without spending its budget.
+     * whose upload failed was failed by the system: it goes back to the queue without spending its budget. Other
+     * failures are classified ({@link Failure}): a model error fails the run at once, the others are retried while
+     * the budget lasts, unless one of the campaign's exit rules says otherwise.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void record(Campaign campaign, Run run, Attempt attempt, FinishReport report) {
@@ -44,13 +48,30 @@ public class LeaseReports {
             run.uploaded();
             return;
         }
-        String reason = "Attempt " + attempt.number + " on " + attempt.worker + " "
-                + report.failure(campaign.runTimeoutSeconds) + "; last lines of its output:\n" + attempt.logTail;
-        boolean changed = report.lostToSystem() ? run.attemptLostToSystem(reason, config.lease().maxSystemFailures())
-                : run.attemptFailed(reason, campaign.retries);
+        boolean changed;
+        if (report.lostToSystem()) {
+            attempt.failed(FailureClass.SYSTEM, null);
+            changed = run.attemptLostToSystem(reason(attempt, report.failure(campaign.runTimeoutSeconds)),
+                    config.lease().maxSystemFailures());
+        } else {
+            Failure failure = Failure.of(report.exitCode(), report.logTail(), campaign.runTimeoutSeconds,
+                    campaign.exitRules);
+            attempt.failed(failure.failureClass(), failure.message());
+            String what = failure.failureClass() == FailureClass.MODEL_ERROR
+                    ? "stopped with a model error (exit code " + report.exitCode() + "): " + failure.message()
+                    : report.failure(campaign.runTimeoutSeconds);
+            String consequence = failure.consequence();
+            changed = run.attemptFailed(failure, reason(attempt, consequence.isEmpty() ? what
+                    : what + "; " + consequence), campaign.retries);
+        }
         if (changed) {
             lifecycle.completeIfDone(campaign);
         }
+    }
+
+    private static String reason(Attempt attempt, String what) {
+        return "Attempt " + attempt.number + " on " + attempt.worker + " " + what + "; last lines of its output:\n"
+                + attempt.logTail;
     }
 
     private static String tail(String text) {

@@ -11,14 +11,21 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** The pilot lease protocol, as the runner inside every worker task speaks it (docs/architecture.md). */
 @Path("/campaigns/{id}/leases")
 public class LeaseResource {
 
     private static final String LEASE_MAX = "X-Lease-Max";
+    /** Longest worker name (the runner's limit for {@code SIMSWARM_WORKER}, and the column's). */
+    private static final int MAX_WORKER = 256;
+    private static final Pattern WORKER = Pattern.compile("[\\x21-\\x7e]+");
+    private static final Set<String> UPLOAD_OUTCOMES = Set.of("ok", "failed", "skipped");
 
     private final LeaseService leases;
 
@@ -56,9 +63,9 @@ public class LeaseResource {
             @HeaderParam("X-Exit-Code") String exitCode, @HeaderParam("X-Duration-Ms") String durationMs,
             @HeaderParam("X-Upload") String upload, @HeaderParam("X-Next-Lease") String nextLease,
             @HeaderParam("X-Worker") String worker, @HeaderParam(LEASE_MAX) String leaseMax, String logTail) {
-        FinishReport report = new FinishReport(number("Header X-Exit-Code", exitCode),
-                durationMs == null ? 0 : number("Header X-Duration-Ms", durationMs),
-                upload == null ? "skipped" : upload.strip().toLowerCase(), logTail);
+        FinishReport report = new FinishReport(exitCode("Header X-Exit-Code", exitCode),
+                durationMs == null ? 0 : duration("Header X-Duration-Ms", durationMs),
+                upload == null ? "skipped" : upload("Header X-Upload", upload), logTail);
         LeaseService.Finished finished = leases.finish(campaignId, bearer(authorization),
                 leaseId(campaignId, lease), report, nextFor(nextLease, worker), maxRuns(leaseMax));
         return finished.held() ? answered(finished.next()) : gone(lease);
@@ -95,8 +102,9 @@ public class LeaseResource {
                 throw ApiException.badRequest("Line " + (i + 1) + " of the report does not start with a lease id: '"
                         + line + "'.");
             }
-            reports.put(lease, new FinishReport(number("The exit code on line " + (i + 1),
-                    fields[1]), number("The duration on line " + (i + 1), fields[2]), fields[3].toLowerCase(), ""));
+            reports.put(lease, new FinishReport(exitCode("The exit code on line " + (i + 1), fields[1]),
+                    duration("The duration on line " + (i + 1), fields[2]),
+                    upload("The upload outcome on line " + (i + 1), fields[3]), ""));
         }
         return answered(leases.finishAll(campaignId, bearer(authorization), reports, nextFor(nextLease, worker),
                 maxRuns(leaseMax)));
@@ -127,8 +135,46 @@ public class LeaseResource {
         return max;
     }
 
+    /** The worker's name from {@code X-Worker}; the runner sends at most 256 printable characters without spaces. */
     private static String workerName(String worker) {
-        return worker == null || worker.isBlank() ? "unknown" : worker;
+        if (worker == null || worker.isBlank()) {
+            return "unknown";
+        }
+        if (worker.length() > MAX_WORKER || !WORKER.matcher(worker).matches()) {
+            throw ApiException.badRequest("Header X-Worker must be at most " + MAX_WORKER + " printable characters"
+                    + " without spaces (the worker's identity).");
+        }
+        return worker;
+    }
+
+    /** An exit code as a process reports it: 0 to 255 (124 after a time-out, 128 + N after signal N). */
+    private static int exitCode(String what, String value) {
+        int code = number(what, value);
+        if (code < 0 || code > 255) {
+            throw ApiException.badRequest(what + " must be between 0 and 255, not " + code + ".");
+        }
+        return code;
+    }
+
+    private static long duration(String what, String value) {
+        long ms;
+        try {
+            ms = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(what + " must be a whole number, not '" + value + "'.");
+        }
+        if (ms < 0) {
+            throw ApiException.badRequest(what + " must be 0 or more, not " + ms + ".");
+        }
+        return ms;
+    }
+
+    private static String upload(String what, String value) {
+        String outcome = value.strip().toLowerCase(Locale.ROOT);
+        if (!UPLOAD_OUTCOMES.contains(outcome)) {
+            throw ApiException.badRequest(what + " must be ok, failed or skipped, not '" + value + "'.");
+        }
+        return outcome;
     }
 
     private static Response gone(String lease) {

@@ -3,19 +3,27 @@ package io.simswarm.scheduler.lease;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.simswarm.scheduler.config.SchedulerConfig;
+import io.simswarm.scheduler.docker.DockerClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** The URLs of this scheduler and of the results service as the simulation tasks reach them. */
+/**
+ * The URLs of this scheduler and of the results service as the simulation tasks reach them. Unless set, they name
+ * this machine as tasks on the local engine's overlay network see it (its address on {@code docker_gwbridge}), or
+ * loopback for tasks on the host network.
+ */
 @ApplicationScoped
 public class TaskUrls {
 
     private final SchedulerConfig config;
+    private final DockerClients docker;
     private volatile int httpPort;
+    private volatile String host;
 
-    public TaskUrls(SchedulerConfig config) {
+    public TaskUrls(SchedulerConfig config, DockerClients docker) {
         this.config = config;
+        this.docker = docker;
     }
 
     void started(@Observes HttpServerStart start) {
@@ -38,11 +46,21 @@ public class TaskUrls {
     }
 
     private String scheduler() {
-        return trimmed(config.taskSchedulerUrl().orElseGet(() -> "http://127.0.0.1:" + port()));
+        return trimmed(config.taskSchedulerUrl().orElseGet(() -> "http://" + host() + ":" + port()));
     }
 
     private String results() {
-        return trimmed(config.taskResultsUrl().orElse("http://127.0.0.1:8084"));
+        return trimmed(config.taskResultsUrl().orElseGet(() -> "http://" + host() + ":8084"));
+    }
+
+    private String host() {
+        if ("host".equals(config.swarm().network())) {
+            return "127.0.0.1";
+        }
+        if (host == null) {
+            host = docker.of(null, null, false).hostAddressForTasks();
+        }
+        return host;
     }
 
     private int port() {

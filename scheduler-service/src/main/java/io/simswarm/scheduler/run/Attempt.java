@@ -33,6 +33,11 @@ public class Attempt extends PanacheEntityBase {
     public Long durationMs;
     public String upload;
     public String logTail;
+    /** Why the attempt failed; null for one that succeeded, was withdrawn or is open. */
+    @Enumerated(EnumType.STRING)
+    public FailureClass failureClass;
+    /** OMNeT++'s error line for a model error. */
+    public String failureMessage;
 
     public boolean open() {
         return finishedAt == null;
@@ -50,6 +55,12 @@ public class Attempt extends PanacheEntityBase {
         durationMs = duration;
         upload = uploadOutcome;
         logTail = tail;
+    }
+
+    /** The attempt failed for {@code failureClass}, with OMNeT++'s {@code message} for a model error. */
+    public void failed(FailureClass failureClass, String message) {
+        this.failureClass = failureClass;
+        this.failureMessage = message;
     }
 
     public static List<Attempt> ofRun(Long runId) {

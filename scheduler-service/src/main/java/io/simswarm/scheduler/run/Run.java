@@ -9,6 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One run of a campaign: a run number of its configuration and where it stands. Its state changes only through
@@ -23,6 +26,9 @@ public class Run extends PanacheEntityBase {
     public Long id;
     public String campaignId;
     public int runNumber;
+    /** The run's iteration variables in OMNeT++'s order, from the expansion; null when not recorded. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Itervar> itervars;
     @Enumerated(EnumType.STRING)
     public RunState state;
     /** Attempts made in all. */
@@ -39,6 +45,11 @@ public class Run extends PanacheEntityBase {
     public Long durationMs;
     /** Why the run failed: the log tail of its last attempt. */
     public String error;
+    /** Why the latest attempt failed; null while it runs or after it succeeded. */
+    @Enumerated(EnumType.STRING)
+    public FailureClass failureClass;
+    /** How long the run is expected to take (ms), from earlier runs; null when unknown. */
+    public Double expectedMs;
     /** When the results service announced the run's stored results. */
     public Instant storedAt;
 
@@ -53,6 +64,7 @@ public class Run extends PanacheEntityBase {
         finishedAt = null;
         exitCode = null;
         durationMs = null;
+        failureClass = null;
     }
 
     /** The latest attempt ended as its worker reports: exit code and run time are kept whatever the state. */
@@ -70,17 +82,20 @@ public class Run extends PanacheEntityBase {
     }
 
     /**
-     * RUNNING → PENDING (tried again) while the budget lasts ({@code retries} more attempts after the first), else
-     * → FAILED, with {@code reason}. A run no longer RUNNING (stored or cancelled meanwhile) stays as it is.
+     * The latest attempt failed as {@code failure} says: RUNNING → PENDING (tried again) when its action is RETRY and
+     * the budget lasts ({@code retries} more attempts after the first), else → FAILED, with {@code reason}. A run no
+     * longer RUNNING (stored or cancelled meanwhile) stays as it is.
      *
      * @return true when the run went back to the queue or failed
      */
-    public boolean attemptFailed(String reason, int retries) {
+    public boolean attemptFailed(Failure failure, String reason, int retries) {
         if (state != RunState.RUNNING) {
             return false;
         }
         finishedAt = Instant.now();
-        state = budgetUsed <= retries ? RunState.PENDING : RunState.FAILED;
+        failureClass = failure.failureClass();
+        boolean again = failure.action() == ExitAction.RETRY && budgetUsed <= retries;
+        state = again ? RunState.PENDING : RunState.FAILED;
         error = reason;
         return true;
     }
@@ -99,6 +114,7 @@ public class Run extends PanacheEntityBase {
         finishedAt = Instant.now();
         budgetUsed = Math.max(0, budgetUsed - 1);
         systemFailures++;
+        failureClass = FailureClass.SYSTEM;
         error = reason;
         state = systemFailures <= cap ? RunState.PENDING : RunState.FAILED;
         if (state == RunState.FAILED) {

@@ -1,5 +1,7 @@
 package io.simswarm.scheduler.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -26,23 +28,43 @@ public class RunLedger {
     private static final List<RunState> OPEN = List.of(RunState.PENDING, RunState.RUNNING, RunState.UPLOADED);
 
     private final EntityManager entityManager;
+    private final ObjectMapper json;
 
-    public RunLedger(EntityManager entityManager) {
+    public RunLedger(EntityManager entityManager, ObjectMapper json) {
         this.entityManager = entityManager;
+        this.json = json;
     }
 
     /** Adds the runs of a campaign that has just been expanded, all PENDING; numbers already there are skipped. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String campaignId, Collection<Integer> runNumbers) {
-        entityManager.createNativeQuery("insert into run (campaign_id, run_number, state) "
-                + "select ?1, n, 'PENDING' from unnest(cast(?2 as integer[])) as n on conflict do nothing")
+        add(campaignId, runNumbers, Map.of());
+    }
+
+    /**
+     * Adds the runs of a campaign that has just been expanded, all PENDING, each with its iteration variables from
+     * {@code itervars} (none for a run it leaves out); numbers already there are skipped.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String campaignId, Collection<Integer> runNumbers, Map<Integer, List<Itervar>> itervars) {
+        String byRun;
+        try {
+            byRun = json.writeValueAsString(itervars);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the iteration variables cannot be written as JSON", e);
+        }
+        entityManager.createNativeQuery("insert into run (campaign_id, run_number, state, itervars) "
+                + "select ?1, n, 'PENDING', cast(?3 as jsonb) -> cast(n as text)"
+                + " from unnest(cast(?2 as integer[])) as n on conflict do nothing")
                 .setParameter(1, campaignId)
                 .setParameter(2, runNumbers.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .setParameter(3, byRun)
                 .executeUpdate();
     }
 
     /**
-     * Locks up to {@code limit} PENDING runs of the campaign for {@code worker}, lowest numbers first, skipping runs
+     * Locks up to {@code limit} PENDING runs of the campaign for {@code worker}, the longest expected first, then the
+     * lowest numbers (runs without an expected duration, all of them when none is known), skipping runs
      * locked by others and runs whose attempt failed on this worker less than {@code cooldown} ago (another worker
      * takes them first).
      */
@@ -52,12 +74,28 @@ public class RunLedger {
         return entityManager.createNativeQuery("select * from run r where r.campaign_id = ?1"
                 + " and r.state = 'PENDING' and (r.attempts = 0 or not exists (select 1 from attempt a"
                 + " where a.run_id = r.id and a.worker = ?2 and a.finished_at > ?3 and a.outcome in ('FAILED', 'LOST')))"
-                + " order by r.run_number limit ?4 for update skip locked", Run.class)
+                + " order by r.expected_ms desc nulls last, r.run_number limit ?4 for update skip locked", Run.class)
                 .setParameter(1, campaignId)
                 .setParameter(2, worker)
                 .setParameter(3, Instant.now().minus(cooldown))
                 .setParameter(4, limit)
                 .getResultList();
+    }
+
+    /** Records how long the campaign's runs are expected to take (ms, by run number), for longest-first leasing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expect(String campaignId, Map<Integer, Double> expectedMs) {
+        if (expectedMs.isEmpty()) {
+            return;
+        }
+        List<Integer> numbers = List.copyOf(expectedMs.keySet());
+        entityManager.createNativeQuery("update run r set expected_ms = e.ms from unnest(cast(?2 as integer[]),"
+                + " cast(?3 as double precision[])) as e(n, ms) where r.campaign_id = ?1 and r.run_number = e.n")
+                .setParameter(1, campaignId)
+                .setParameter(2, numbers.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .setParameter(3, numbers.stream().map(n -> String.valueOf(expectedMs.get(n)))
+                        .collect(Collectors.joining(",", "{", "}")))
+                .executeUpdate();
     }
 
     /**
@@ -150,6 +188,29 @@ public class RunLedger {
         Map<RunState, Integer> counts = new EnumMap<>(RunState.class);
         rows.forEach(row -> counts.put((RunState) row[0], ((Number) row[1]).intValue()));
         return counts;
+    }
+
+    /**
+     * Number of workers that hold an open attempt of the campaign: each runs one run at a time, the rest of its
+     * batch waits behind it.
+     */
+    public int busyWorkers(String campaignId) {
+        return entityManager.createQuery(
+                "select count(distinct a.worker) from Attempt a where a.campaignId = ?1 and a.finishedAt is null",
+                Long.class)
+                .setParameter(1, campaignId)
+                .getSingleResult().intValue();
+    }
+
+    /** {@link #busyWorkers} of every campaign that has any. */
+    public Map<String, Integer> busyWorkersByCampaign() {
+        List<Object[]> rows = entityManager.createQuery(
+                "select a.campaignId, count(distinct a.worker) from Attempt a where a.finishedAt is null"
+                        + " group by a.campaignId", Object[].class)
+                .getResultList();
+        Map<String, Integer> busy = new HashMap<>();
+        rows.forEach(row -> busy.put((String) row[0], ((Number) row[1]).intValue()));
+        return busy;
     }
 
     /** Number of runs per state of every campaign. */

@@ -77,7 +77,7 @@ class CampaignLifecycleTest {
     @TestTransaction
     void aSuccessfulBuildMovesTheCampaignToExpanding() {
         Campaign c = campaign(CampaignStatus.BUILDING);
-        lifecycle.built(c, BuildFinished.success(c.id, "b1", "abc123", "img:1", "/work", false));
+        lifecycle.built(c, BuildFinished.success(c.id, "b1", "abc123", "img:1", "sha256:" + "ab".repeat(32), "sha256:" + "cd".repeat(32), "/work", false));
 
         assertThat(c.status).isEqualTo(CampaignStatus.EXPANDING);
         assertThat(c.image).isEqualTo("img:1");
@@ -104,7 +104,7 @@ class CampaignLifecycleTest {
     @TestTransaction
     void aBuildResultForACampaignNoLongerBuildingChangesNothing() {
         Campaign c = campaign(CampaignStatus.CANCELLED);
-        lifecycle.built(c, BuildFinished.success(c.id, "b1", "abc123", "img:1", "/work", false));
+        lifecycle.built(c, BuildFinished.success(c.id, "b1", "abc123", "img:1", "sha256:" + "ab".repeat(32), "sha256:" + "cd".repeat(32), "/work", false));
 
         assertThat(c.status).isEqualTo(CampaignStatus.CANCELLED);
         assertThat(c.image).isNull();

@@ -58,7 +58,7 @@ class CampaignRunTest {
     }
 
     @Test
-    void aRunThatCrashesEveryTimeExhaustsItsRetriesWhileTheOthersSucceed() {
+    void aModelErrorIsAttemptedOnceWhileTheOthersSucceed() {
         Map<String, Object> body = Campaigns.queueing("Faulty");
         body.put("runFilter", "0..3");
         body.put("retries", 1);
@@ -68,21 +68,24 @@ class CampaignRunTest {
 
         assertThat(campaign.getInt("runs.succeeded")).isEqualTo(3);
         assertThat(campaign.getInt("runs.failed")).isEqualTo(1);
-        assertThat(campaign.getString("error")).startsWith("Run 1 failed after 2 attempts: Attempt 2 on ")
-                .contains("exited with code 1")
-                .contains("<!> Error: Injected failure: run 1 of config Faulty is listed in fail-runs");
+        assertThat(campaign.getString("error")).startsWith("Run 1 failed after 1 attempt: Attempt 1 on ")
+                .contains("stopped with a model error (exit code 1): <!> Error: Injected failure: run 1 of config"
+                        + " Faulty is listed in fail-runs")
+                .contains("so the run is not tried again");
         JsonPath run1 = given().when().get("/campaigns/" + id + "/runs").then().statusCode(200).extract().jsonPath();
         assertThat(run1.getString("find { it.runNumber == 1 }.state")).isEqualTo("FAILED");
-        assertThat(run1.getInt("find { it.runNumber == 1 }.attempts")).isEqualTo(2);
+        assertThat(run1.getInt("find { it.runNumber == 1 }.attempts")).as("its retry is not spent").isEqualTo(1);
+        assertThat(run1.getString("find { it.runNumber == 1 }.failureClass")).isEqualTo("MODEL_ERROR");
         assertThat(StandIns.uploads(id, 1)).isZero();
         given().when().get("/campaigns/" + id + "/runs/1/attempts").then().statusCode(200)
-                .body("outcome", equalTo(List.of("FAILED", "FAILED")))
-                .body("exitCode", equalTo(List.of(1, 1)));
+                .body("outcome", equalTo(List.of("FAILED")))
+                .body("failureClass", equalTo(List.of("MODEL_ERROR")))
+                .body("exitCode", equalTo(List.of(1)));
 
         given().when().post("/campaigns/" + id + "/retry-failed")
                 .then().statusCode(200).body("status", equalTo("RUNNING")).body("runs.pending", equalTo(1));
         JsonPath again = Campaigns.awaitStatus(id, "FAILED", Duration.ofMinutes(4));
-        assertThat(again.getString("error")).startsWith("Run 1 failed after 2 attempts: Attempt 4 on ");
+        assertThat(again.getString("error")).startsWith("Run 1 failed after 1 attempt: Attempt 2 on ");
         assertThat(StandIns.uploads(id, 0)).isEqualTo(1);
     }
 

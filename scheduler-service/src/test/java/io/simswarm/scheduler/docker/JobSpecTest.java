@@ -47,6 +47,33 @@ class JobSpecTest {
     }
 
     @Test
+    void anIsolatedTaskRunsAsItsUserWithNoCapabilitiesAndBoundedMemoryAndProcesses() {
+        JsonNode template = new JobSpec(json, "x", "img").cpus(1.0)
+                .isolated(new Isolation("1000:1000", 512L << 20, 256)).toJson().path("TaskTemplate");
+
+        JsonNode container = template.path("ContainerSpec");
+        assertThat(container.path("User").asText()).isEqualTo("1000:1000");
+        assertThat(container.path("CapabilityDrop")).hasSize(1);
+        assertThat(container.path("CapabilityDrop").get(0).asText()).isEqualTo("ALL");
+        assertThat(container.has("Mounts")).isFalse();
+        assertThat(template.path("Resources").path("Limits").path("MemoryBytes").asLong()).isEqualTo(512L << 20);
+        assertThat(template.path("Resources").path("Limits").path("Pids").asLong()).isEqualTo(256);
+        assertThat(template.path("Resources").path("Reservations").path("NanoCPUs").asLong())
+                .isEqualTo(1_000_000_000L);
+    }
+
+    @Test
+    void aCpuLimitCapsTheContainerBesideItsOtherLimitsAndReservesNothing() {
+        JsonNode resources = new JobSpec(json, "x", "img").cpuLimit(0.5)
+                .isolated(new Isolation("1000:1000", 512L << 20, 256)).toJson().path("TaskTemplate")
+                .path("Resources");
+
+        assertThat(resources.path("Limits").path("NanoCPUs").asLong()).isEqualTo(500_000_000L);
+        assertThat(resources.path("Limits").path("MemoryBytes").asLong()).isEqualTo(512L << 20);
+        assertThat(resources.has("Reservations")).isFalse();
+    }
+
+    @Test
     void neverAsksSwarmForUnlimitedRestartsOrZeroCpus() {
         JsonNode spec = new JobSpec(json, "x", "img").restarts(0).toJson();
 

@@ -13,7 +13,6 @@ import io.simswarm.scheduler.support.Campaigns;
 import io.simswarm.scheduler.support.StandIns;
 import io.simswarm.scheduler.support.SwarmServices;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +33,24 @@ class ExpansionTest {
         assertThat(campaign.getInt("runs.total")).isEqualTo(6);
         assertThat(campaign.getInt("runs.pending")).isEqualTo(6);
         assertThat(campaign.getString("image")).isNotBlank();
+        assertThat(campaign.getString("imageDigest")).isEqualTo(StandIns.IMAGE_DIGEST);
+        assertThat(campaign.getString("baseImageDigest")).isEqualTo(StandIns.BASE_IMAGE_DIGEST);
+        assertThat(campaign.getString("simulatorVersion")).as("what ./queueing -v printed in the image")
+                .isEqualTo("queueing 1.0 (SimSwarm example; OMNeT++ 6 compatible command line and result files)");
         assertThat(campaign.getString("startedAt")).isNotNull();
-        List<Integer> numbers = given().when().get("/campaigns/" + id + "/runs").then().statusCode(200)
-                .extract().jsonPath().getList("runNumber", Integer.class);
-        assertThat(numbers).containsExactly(6, 7, 8, 9, 10, 11);
+        JsonPath runs = given().when().get("/campaigns/" + id + "/runs").then().statusCode(200).extract().jsonPath();
+        assertThat(runs.getList("runNumber", Integer.class)).containsExactly(6, 7, 8, 9, 10, 11);
+        assertThat(runs.getMap("find { it.runNumber == 9 }.itervars"))
+                .as("the variables of each run as the simulation lists them, in its order")
+                .containsExactly(Map.entry("n", "2"), Map.entry("rho", "0.7"), Map.entry("repetition", "1"));
         await().atMost(Duration.ofSeconds(30)).until(() -> StandIns.campaignEvents(id).stream()
-                .anyMatch(e -> e.type() == CampaignEvent.Type.STARTED && e.totalRuns() == 6));
+                .anyMatch(e -> e.type() == CampaignEvent.Type.STARTED && e.totalRuns() == 6
+                        && campaign.getString("simulatorVersion").equals(e.simulatorVersion())));
         assertThat(SwarmServices.of(id, "expand")).isEmpty();
         assertThat(SwarmServices.of(id, "workers")).hasSize(1);
+        assertThat(SwarmServices.resources(SwarmServices.of(id, "workers").get(0)))
+                .as("no node has 512 CPUs: they are reserved, and the workers wait for a node with room")
+                .contains("\"Reservations\":{\"NanoCPUs\":512000000000}");
 
         given().when().post("/campaigns/" + id + "/cancel").then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> SwarmServices.of(id).isEmpty());

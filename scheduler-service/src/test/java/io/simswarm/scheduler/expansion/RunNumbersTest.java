@@ -2,6 +2,7 @@ package io.simswarm.scheduler.expansion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simswarm.scheduler.run.Itervar;
 import org.junit.jupiter.api.Test;
 
 class RunNumbersTest {
@@ -12,6 +13,74 @@ class RunNumbersTest {
 
         assertThat(outcome.failed()).isFalse();
         assertThat(outcome.runs()).containsExactly(6, 7, 8, 9, 10, 11);
+    }
+
+    @Test
+    void readsEachListedRunsIterationVariablesInOmnetppsOrder() {
+        String output = """
+                simswarm-runs-begin
+                Run 6: $n=2, $rho=0.5, $repetition=0
+                Run 7: $n=2, $rho=0.5, $repetition=1
+                simswarm-runs-end
+                 6 7 8
+                simswarm-exit=0
+                """;
+
+        RunNumbers.Outcome outcome = RunNumbers.parse(output, "MMc", null);
+
+        assertThat(outcome.runs()).containsExactly(6, 7, 8);
+        assertThat(outcome.itervars()).containsOnlyKeys(6, 7);
+        assertThat(outcome.itervars().get(7)).containsExactly(new Itervar("n", "2"), new Itervar("rho", "0.5"),
+                new Itervar("repetition", "1"));
+    }
+
+    @Test
+    void readsTheVersionTheProgramReportedBeforeTheListing() {
+        String output = """
+                simswarm-version-begin
+                OMNeT++ Discrete Event Simulation  (C) 1992-2024 Andras Varga, OpenSim Ltd.
+                Version: 6.1, build: 241008-f7568267cd, edition: Academic Public License -- NOT FOR COMMERCIAL USE
+                See the license for distribution terms and warranty disclaimer
+                simswarm-version-end
+                simswarm-runs-begin
+                Run 0: $repetition=0
+                simswarm-runs-end
+                 0
+                simswarm-exit=0
+                """;
+
+        RunNumbers.Outcome outcome = RunNumbers.parse(output, "General", null);
+
+        assertThat(outcome.simulatorVersion()).isEqualTo("OMNeT++ 6.1, build: 241008-f7568267cd");
+        assertThat(outcome.runs()).containsExactly(0);
+        assertThat(outcome.itervars().get(0)).containsExactly(new Itervar("repetition", "0"));
+    }
+
+    @Test
+    void aProgramThatPrintsNothingForItsVersionLeavesItUnknown() {
+        RunNumbers.Outcome outcome = RunNumbers.parse(
+                "simswarm-version-begin\nsimswarm-version-end\n 1 2\nsimswarm-exit=0\n", "C", null);
+
+        assertThat(outcome.simulatorVersion()).isNull();
+        assertThat(outcome.runs()).containsExactly(1, 2);
+    }
+
+    @Test
+    void keepsValuesAsPrintedWithTheirUnitsQuotesAndCommas() {
+        assertThat(RunNumbers.variables("$st=0.5ms, $0=0.25, $proto=\"TCP\", $pair=\"a, b\", $x=k=v"))
+                .containsExactly(new Itervar("st", "0.5ms"), new Itervar("0", "0.25"), new Itervar("proto", "\"TCP\""),
+                        new Itervar("pair", "\"a, b\""), new Itervar("x", "k=v"));
+        assertThat(RunNumbers.variables("")).isEmpty();
+    }
+
+    @Test
+    void aListingThatSaysNothingLeavesTheRunsWithoutVariables() {
+        String output = "simswarm-runs-begin\nsimswarm-runs-end\n 0 1\nsimswarm-exit=0\n";
+
+        RunNumbers.Outcome outcome = RunNumbers.parse(output, "General", null);
+
+        assertThat(outcome.runs()).containsExactly(0, 1);
+        assertThat(outcome.itervars()).isEmpty();
     }
 
     @Test

@@ -59,6 +59,11 @@ class LeaseBatchTest {
         assertThat(second.subList(1, 6)).allSatisfy(lease -> assertThat(lease).doesNotContainKey("group-upload"));
         assertThat(runs(id).getList("state")).containsExactly("UPLOADED", "RUNNING", "RUNNING", "RUNNING", "RUNNING",
                 "RUNNING", "RUNNING", "PENDING", "PENDING", "PENDING", "PENDING", "PENDING");
+        var counts = Campaigns.get(id);
+        assertThat(counts.getInt("runs.running")).as("the worker runs one run of its batch at a time, and one run"
+                + " waits for the results service").isEqualTo(2);
+        assertThat(counts.getInt("runs.queued")).as("the rest of the batch waits on the worker").isEqualTo(5);
+        assertThat(counts.getInt("runs.pending")).isEqualTo(5);
 
         // five runs left for two workers: three for this one
         List<Map<String, String>> third = batch(finishBatch(id, second, 8).then().statusCode(200).extract().asString());

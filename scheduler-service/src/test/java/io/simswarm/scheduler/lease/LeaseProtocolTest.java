@@ -107,13 +107,13 @@ class LeaseProtocolTest {
 
         Map<String, String> attempt1 = lease(id);
         heartbeat(id, attempt1).then().statusCode(204);
-        finish(id, attempt1, 1, "skipped", "<!> Error: Injected failure: run 1").then().statusCode(204);
+        finish(id, attempt1, 1, "skipped", "Injected failure: run 1\nSegmentation fault").then().statusCode(204);
         assertThat(runs(id).getString("[0].state")).isEqualTo("PENDING");
 
         Map<String, String> attempt2 = lease(id);
         assertThat(attempt2.get("run")).isEqualTo("1");
         assertThat(attempt2.get("attempt")).isEqualTo("2");
-        finish(id, attempt2, 1, "skipped", "Running simulation...\n<!> Error: Injected failure: run 1 again")
+        finish(id, attempt2, 1, "skipped", "Running simulation...\nInjected failure: run 1 again")
                 .then().statusCode(204);
 
         JsonPath campaign = Campaigns.awaitStatus(id, "FAILED", Duration.ofSeconds(10));
@@ -138,6 +138,18 @@ class LeaseProtocolTest {
 
         JsonPath campaign = Campaigns.awaitStatus(id, "FAILED", Duration.ofSeconds(10));
         assertThat(campaign.getString("error")).contains("timed out after 120 s");
+    }
+
+    @Test
+    void anOutputWithNulCharactersIsKeptWithoutThem() {
+        String id = runningCampaign("MM1", "2", 0);
+
+        finish(id, lease(id), 1, "skipped", "binary\u0000 output\n<!> Error: bad \u0000value").then().statusCode(204);
+
+        JsonPath attempts = given().when().get("/campaigns/" + id + "/runs/2/attempts").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(attempts.getString("[0].logTail")).isEqualTo("binary output\n<!> Error: bad value");
+        assertThat(attempts.getString("[0].failureMessage")).doesNotContain("\u0000").contains("bad value");
     }
 
     @Test
@@ -202,7 +214,7 @@ class LeaseProtocolTest {
     @Test
     void retryFailedGivesFailedRunsAFreshBudget() {
         String id = runningCampaign("MM1", "0,1", 0);
-        finish(id, lease(id), 1, "skipped", "<!> Error: boom").then().statusCode(204);
+        finish(id, lease(id), 1, "skipped", "boom").then().statusCode(204);
         finish(id, lease(id), 0, "ok", "End.").then().statusCode(204);
         StandIns.publishResultsStored(id, 1);
         Campaigns.awaitStatus(id, "FAILED", Duration.ofSeconds(30));

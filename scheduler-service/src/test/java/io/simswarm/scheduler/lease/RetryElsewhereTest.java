@@ -36,7 +36,7 @@ class RetryElsewhereTest {
         Map<String, String> first = fields(leaseResponseAs(id, "node-a/task-1").then().statusCode(200)
                 .extract().asString());
         assertThat(first.get("run")).isEqualTo("3");
-        finish(id, first, 1, "skipped", "<!> Error: bad luck").then().statusCode(204);
+        finish(id, first, 1, "skipped", "Segmentation fault (bad luck)").then().statusCode(204);
 
         Map<String, String> next = fields(leaseResponseAs(id, "node-a/task-1").then().statusCode(200)
                 .extract().asString());

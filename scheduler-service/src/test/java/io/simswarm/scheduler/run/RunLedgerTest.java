@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class RunLedgerTest {
 
     private static final Duration TTL = Duration.ofSeconds(30);
+    private static final Failure CRASH = Failure.of(1, "Aborted", 0, null);
 
     @Inject
     RunLedger runs;
@@ -80,16 +81,16 @@ class RunLedgerTest {
         Run run = runs.lockPending(campaign, "w", Duration.ZERO, 1).get(0);
 
         runs.lease(run, "w", Instant.now(), TTL);
-        assertThat(run.attemptFailed("exit 1", 1)).isTrue();
+        assertThat(run.attemptFailed(CRASH, "exit 1", 1)).isTrue();
         assertThat(run.state).isEqualTo(RunState.PENDING);
         assertThat(run.error).isEqualTo("exit 1");
 
         runs.lease(run, "w", Instant.now(), TTL);
-        assertThat(run.attemptFailed("exit 2", 1)).isTrue();
+        assertThat(run.attemptFailed(CRASH, "exit 2", 1)).isTrue();
         assertThat(run.state).isEqualTo(RunState.FAILED);
         assertThat(run.attempts).isEqualTo(2);
         assertThat(runs.failed(campaign)).containsExactly(run);
-        assertThat(run.attemptFailed("late report", 1)).as("a run no longer running stays as it is").isFalse();
+        assertThat(run.attemptFailed(CRASH, "late report", 1)).as("a run no longer running stays as it is").isFalse();
         assertThat(run.error).isEqualTo("exit 2");
     }
 
@@ -108,7 +109,7 @@ class RunLedgerTest {
             assertThat(run.systemFailures).isEqualTo(lost);
         }
         runs.lease(run, "w", Instant.now(), TTL);
-        assertThat(run.attemptFailed("exit 1", 0)).isTrue();
+        assertThat(run.attemptFailed(CRASH, "exit 1", 0)).isTrue();
         assertThat(run.state).as("a failure of the run itself still spends the budget").isEqualTo(RunState.FAILED);
 
         String other = campaign();
@@ -131,7 +132,7 @@ class RunLedgerTest {
         Run run = runs.lockPending(campaign, "node-1/a", Duration.ZERO, 1).get(0);
         Attempt attempt = runs.lease(run, "node-1/a", Instant.now(), TTL);
         attempt.close(AttemptOutcome.FAILED);
-        run.attemptFailed("exit 1", 3);
+        run.attemptFailed(CRASH, "exit 1", 3);
         entityManager.flush();
 
         assertThat(runs.lockPending(campaign, "node-1/a", Duration.ofMinutes(1), 10)).extracting(r -> r.runNumber)
@@ -189,7 +190,7 @@ class RunLedgerTest {
         runs.add(campaign, List.of(0, 1));
         Run run = runs.lockPending(campaign, "w", Duration.ZERO, 1).get(0);
         runs.lease(run, "w", Instant.now(), TTL);
-        run.attemptFailed("exit 1", 0);
+        run.attemptFailed(CRASH, "exit 1", 0);
         entityManager.flush();
 
         assertThat(runs.retryFailed(campaign)).isEqualTo(1);

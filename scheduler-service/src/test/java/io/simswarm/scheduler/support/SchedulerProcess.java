@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.RestAssured;
+import io.simswarm.testing.AdminByDefault;
+import io.simswarm.testing.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * restarted service would. More instances of the same scheduler (same schema and consumer groups, ports of their
  * own) run side by side as replicas would: {@link #start(int)}. Registered as a JUnit extension
  * ({@code @RegisterExtension static}): the stand-ins start before the test class and REST Assured points at the first
- * instance; the processes are killed after each test, and the stand-ins and the schema go after the class.
+ * instance with an admin token on every request; the processes are killed after each test, and the stand-ins and the
+ * schema go after the class.
  */
 public final class SchedulerProcess implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
@@ -69,6 +72,7 @@ public final class SchedulerProcess implements BeforeAllCallback, AfterEachCallb
         standInSettings = standIns.start();
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = instance(0).port;
+        AdminByDefault.install();
     }
 
     @Override
@@ -131,6 +135,10 @@ public final class SchedulerProcess implements BeforeAllCallback, AfterEachCallb
         settings.put("quarkus.flyway.schemas", schema);
         settings.put("quarkus.hibernate-orm.database.default-schema", schema);
         settings.put("kafka.bootstrap.servers", kafka);
+        settings.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toString());
+        settings.put("simswarm.repos.allow-file", "true");
+        // as in the in-process tests: the stand-ins listen on loopback, which tasks on the host network reach
+        settings.put("simswarm.scheduler.swarm.network", "host");
         settings.put("mp.messaging.incoming.build-results.group.id", schema + "-" + groups);
         settings.put("mp.messaging.incoming.results-stored.group.id", schema + "-" + groups);
         settings.putAll(extra);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,11 +60,16 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
     public static final String SECRET = "simswarm-development-secret-change-me";
     /** Repository URLs of this test run start with this; the build stand-in answers only those. */
     public static final String REPO = "file:///simswarm-test/" + UUID.randomUUID() + "/";
+    /** The image digest and base image digest the stand-in build service announces for a built image. */
+    public static final String IMAGE_DIGEST = "sha256:" + "1a".repeat(32);
+    public static final String BASE_IMAGE_DIGEST = "sha256:" + "b2".repeat(32);
 
     private static final Pattern UPLOAD = Pattern.compile("/campaigns/([^/]+)/runs/(\\d+)/results");
     private static final Map<String, AtomicInteger> UPLOADS = new ConcurrentHashMap<>();
     private static final List<CampaignEvent> CAMPAIGN_EVENTS = new CopyOnWriteArrayList<>();
     private static final List<BuildRequested> BUILD_REQUESTS = new CopyOnWriteArrayList<>();
+    /** Ids of the build requests and campaign events taken, by whichever instance took them first. */
+    private static final Set<UUID> SEEN = ConcurrentHashMap.newKeySet();
     private static final AtomicReference<StandIns> INSTANCE = new AtomicReference<>();
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -122,12 +128,15 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         return count == null ? 0 : count.get();
     }
 
-    /** Campaign events seen for a campaign, in order. */
+    /**
+     * Campaign events seen for a campaign, in order, each event id once as a consumer takes it (the outbox sends
+     * again what Kafka did not acknowledge in time).
+     */
     public static List<CampaignEvent> campaignEvents(String campaignId) {
         return CAMPAIGN_EVENTS.stream().filter(e -> campaignId.equals(e.campaignId())).toList();
     }
 
-    /** Build requests seen for a campaign, in order. */
+    /** Build requests seen for a campaign, in order, each event id once. */
     public static List<BuildRequested> buildRequests(String campaignId) {
         return BUILD_REQUESTS.stream().filter(e -> campaignId.equals(e.campaignId())).toList();
     }
@@ -147,6 +156,11 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         if (request.repoUrl() == null || !request.repoUrl().startsWith(REPO)) {
             return;
         }
+        // the outbox sends at least once, and the stand-ins of several test classes may listen at the same time:
+        // like the build service's inbox, take each event id once
+        if (!SEEN.add(request.eventId())) {
+            return;
+        }
         BUILD_REQUESTS.add(request);
         String project = request.repoUrl().substring(REPO.length());
         String buildId = "build-" + request.campaignId();
@@ -155,17 +169,20 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
                     "The build command failed with exit code 2; last lines:\nsrc/model.cc:12: error: expected ';'\n"
                             + "make: *** [Makefile:18: build/model.o] Error 1");
             case "missing-image" -> BuildFinished.success(request.campaignId(), buildId, "0123abcd",
-                    "simswarm-test/no-such-image:" + UUID.randomUUID(), FixtureImage.WORKDIR, false);
+                    "simswarm-test/no-such-image:" + UUID.randomUUID(), null, null, FixtureImage.WORKDIR, false);
             case "no-runner" -> BuildFinished.success(request.campaignId(), buildId, "0123abcd",
-                    FixtureImage.WITHOUT_RUNNER, FixtureImage.WORKDIR, false);
-            default -> BuildFinished.success(request.campaignId(), buildId, "0123abcd", image, FixtureImage.WORKDIR,
-                    false);
+                    FixtureImage.WITHOUT_RUNNER, null, null, FixtureImage.WORKDIR, false);
+            default -> BuildFinished.success(request.campaignId(), buildId, "0123abcd", image, IMAGE_DIGEST,
+                    BASE_IMAGE_DIGEST, FixtureImage.WORKDIR, false);
         };
         publish(Topics.BUILD_RESULTS, request.campaignId(), answer);
     }
 
     private void onCampaignEvent(String value) throws IOException {
-        CAMPAIGN_EVENTS.add(json.readValue(value, CampaignEvent.class));
+        CampaignEvent event = json.readValue(value, CampaignEvent.class);
+        if (SEEN.add(event.eventId())) {
+            CAMPAIGN_EVENTS.add(event);
+        }
     }
 
     private void cluster(HttpExchange exchange) throws IOException {

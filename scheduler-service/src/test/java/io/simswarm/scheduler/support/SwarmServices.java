@@ -40,6 +40,11 @@ public final class SwarmServices {
                 .get(0);
     }
 
+    /** The {@code Resources} of a service's task template (limits and reservations) as JSON text. */
+    public static String resources(String serviceId) {
+        return docker("service", "inspect", "--format", "{{json .Spec.TaskTemplate.Resources}}", serviceId).get(0);
+    }
+
     /** Kills a container as a crash would (SIGKILL, no clean-up inside). */
     public static void kill(String containerId) {
         docker("kill", containerId);

@@ -25,7 +25,13 @@ public final class TestWorker {
 
     /** A RUNNING campaign of examples/queueing whose real workers cannot be placed (they wait for a node). */
     public static String runningCampaign(String config, String filter, int retries) {
+        return runningCampaign(config, filter, retries, Map.of());
+    }
+
+    /** {@link #runningCampaign(String, String, int)} with further request fields. */
+    public static String runningCampaign(String config, String filter, int retries, Map<String, Object> more) {
         Map<String, Object> body = new HashMap<>(Campaigns.queueing(config));
+        body.putAll(more);
         body.put("runFilter", filter);
         body.put("retries", retries);
         body.put("cpusPerRun", 512.0);
@@ -69,6 +75,14 @@ public final class TestWorker {
         return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id))
                 .header("X-Exit-Code", exitCode).header("X-Duration-Ms", 1234).header("X-Upload", upload)
                 .contentType("text/plain; charset=utf-8").body(tail)
+                .when().post("/campaigns/" + id + "/leases/" + lease.get("lease") + "/finish");
+    }
+
+    /** A finish call of a run that took {@code durationMs} and uploaded its results. */
+    public static Response finishAfter(String id, Map<String, String> lease, long durationMs) {
+        return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id))
+                .header("X-Exit-Code", 0).header("X-Duration-Ms", durationMs).header("X-Upload", "ok")
+                .contentType("text/plain; charset=utf-8").body("End.")
                 .when().post("/campaigns/" + id + "/leases/" + lease.get("lease") + "/finish");
     }
 
