@@ -18,6 +18,10 @@ public final class Archives {
 
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final Map<String, TarArchiveEntry> special = new LinkedHashMap<>();
+    /** The modification time of entries that are not given one: the same in every archive. */
+    public static final java.time.Instant WRITTEN = java.time.Instant.parse("2026-11-25T09:37:03Z");
+
+    private final Map<String, java.time.Instant> modified = new java.util.HashMap<>();
 
     public static Archives of(Path folder) {
         Archives archives = new Archives();
@@ -43,6 +47,12 @@ public final class Archives {
     public Archives file(String name, byte[] content) {
         files.put(name, content);
         return this;
+    }
+
+    /** A file whose tar entry carries this modification time. */
+    public Archives file(String name, byte[] content, java.time.Instant modifiedAt) {
+        modified.put(name, modifiedAt);
+        return file(name, content);
     }
 
     public Archives file(String name, String content) {
@@ -71,6 +81,8 @@ public final class Archives {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 TarArchiveEntry entry = new TarArchiveEntry("./" + file.getKey());
                 entry.setSize(file.getValue().length);
+                entry.setModTime(
+                        java.nio.file.attribute.FileTime.from(modified.getOrDefault(file.getKey(), WRITTEN)));
                 tar.putArchiveEntry(entry);
                 tar.write(file.getValue());
                 tar.closeArchiveEntry();

@@ -33,12 +33,10 @@ public class CampaignEventConsumer {
     }
 
     private static boolean usable(CampaignEvent event) {
-        try {
-            CampaignIds.check(event.campaignId());
+        if (CampaignIds.usable(event.campaignId())) {
             return true;
-        } catch (RuntimeException e) {
-            Log.warnf("skipped campaign event %s: campaign id '%s' is not usable", event.eventId(), event.campaignId());
-            return false;
         }
+        Log.warnf("skipped campaign event %s: campaign id '%s' is not usable", event.eventId(), event.campaignId());
+        return false;
     }
 }

@@ -11,9 +11,14 @@ public final class CampaignIds {
     private CampaignIds() {
     }
 
+    /** Whether the id is valid (see {@link #check}). */
+    public static boolean usable(String campaignId) {
+        return campaignId != null && VALID.matcher(campaignId).matches() && !campaignId.equals(".")
+                && !campaignId.contains("..");
+    }
+
     public static void check(String campaignId) {
-        if (campaignId == null || !VALID.matcher(campaignId).matches() || campaignId.equals(".")
-                || campaignId.contains("..")) {
+        if (!usable(campaignId)) {
             throw ApiException.badRequest("The campaign id '" + campaignId + "' is not valid: use at most 128 "
                     + "letters, digits, '.', '_' and '-'.");
         }

@@ -21,6 +21,14 @@ public interface ResultsConfig {
     @WithDefault("1073741824")
     long maxUploadBytes();
 
+    /**
+     * Bytes that the uploads being unpacked at the same time may hold in the staging area together (default 4 GiB).
+     * An upload that would go past it while others hold bytes is answered 503 with {@code Retry-After} (the runners
+     * retry); one upload alone may always reach {@link #maxUploadBytes()}.
+     */
+    @WithDefault("4294967296")
+    long stagingBudgetBytes();
+
     /** Largest number of files and folders in one run's archive (in each run folder of a group upload). */
     @WithDefault("100000")
     int maxFiles();

@@ -2,9 +2,12 @@ package io.simswarm.results.export;
 
 import io.simswarm.commons.problem.ApiException;
 import io.simswarm.results.campaign.Campaign;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simswarm.results.omnetpp.LineReader;
 import io.simswarm.results.omnetpp.Numbers;
 import io.simswarm.results.omnetpp.ParseException;
+import io.simswarm.results.provenance.CampaignManifest;
+import io.simswarm.results.provenance.ProvenanceService;
 import io.simswarm.results.query.TableWriter;
 import io.simswarm.results.storage.ResultStore;
 import io.simswarm.results.storage.UploadLocation;
@@ -30,12 +33,19 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ExportService {
 
+    /** The campaign's provenance in the zip, next to the {@code results/} folder. */
+    static final String MANIFEST = "provenance.json";
+
     private final DataSource dataSource;
     private final ResultStore store;
+    private final ProvenanceService provenance;
+    private final ObjectMapper mapper;
 
-    public ExportService(DataSource dataSource, ResultStore store) {
+    public ExportService(DataSource dataSource, ResultStore store, ProvenanceService provenance, ObjectMapper mapper) {
         this.dataSource = dataSource;
         this.store = store;
+        this.provenance = provenance;
+        this.mapper = mapper;
     }
 
     public CampaignSummary summary(Campaign campaign) throws SQLException {
@@ -51,24 +61,35 @@ public class ExportService {
         }
     }
 
+    /** The runner's account of a run, which the zip carries in its manifest instead. */
+    private static final String RUNNER_FILE = "simswarm-run.json";
+
     /** One stored file of a run, as the zip needs it. */
-    private record Entry(int run, long uploadId, String path) {
+    private record Entry(int run, long uploadId, String path, java.sql.Timestamp modifiedAt) {
     }
 
     /**
      * Writes every stored file of the campaign as a zip laid out like a local {@code results/} folder. A path that
-     * several runs uploaded (a fixed output file name) goes under {@code results/run-N/} for each of them.
+     * several runs uploaded (a fixed output file name) goes under {@code results/run-N/} for each of them. Each entry
+     * carries the file's original modification time. The runners' {@code simswarm-run.json} files are not copied;
+     * what they say is in the campaign's provenance manifest, {@code provenance.json} beside {@code results/}.
      */
-    public void zip(String campaignId, OutputStream out) throws SQLException, IOException {
+    public void zip(Campaign campaign, OutputStream out) throws SQLException, IOException {
+        String campaignId = campaign.id;
+        CampaignManifest manifest = provenance.manifest(campaign);
         List<Entry> entries = new ArrayList<>();
         Map<String, Integer> uses = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select r.run_number, r.upload_id, f.path from run r join result_file f on f.upload_id = r.upload_id "
+                "select r.run_number, r.upload_id, f.path, f.modified_at from run r "
+                        + "join result_file f on f.upload_id = r.upload_id "
                         + "where r.campaign_id = ? order by r.run_number, f.path")) {
             s.setString(1, campaignId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Entry entry = new Entry(rs.getInt(1), rs.getLong(2), rs.getString(3));
+                    Entry entry = new Entry(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4));
+                    if (entry.path().equals(RUNNER_FILE)) {
+                        continue;
+                    }
                     entries.add(entry);
                     uses.merge(entry.path(), 1, Integer::sum);
                 }
@@ -80,7 +101,12 @@ public class ExportService {
         for (Entry entry : entries) {
             String name = uses.get(entry.path()) > 1 ? "results/run-" + entry.run() + "/" + entry.path()
                     : "results/" + entry.path();
-            zip.putNextEntry(new ZipEntry(name));
+            ZipEntry zipEntry = new ZipEntry(name);
+            if (entry.modifiedAt() != null) {
+                // the extended timestamp field keeps the time in UTC to the second, as the .vci index records it
+                zipEntry.setLastModifiedTime(java.nio.file.attribute.FileTime.from(entry.modifiedAt().toInstant()));
+            }
+            zip.putNextEntry(zipEntry);
             try (InputStream in = store.open(new UploadLocation(campaignId, entry.run(), entry.uploadId()),
                     entry.path())) {
                 int n;
@@ -90,6 +116,9 @@ public class ExportService {
             }
             zip.closeEntry();
         }
+        zip.putNextEntry(new ZipEntry(MANIFEST));
+        zip.write(mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        zip.closeEntry();
         zip.finish();
         zip.flush();
     }
@@ -122,11 +151,13 @@ public class ExportService {
     private static List<StoredFile> files(Connection c, long uploadId) throws SQLException {
         List<StoredFile> files = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
-                "select path, size, sha256 from result_file where upload_id = ? order by path")) {
+                "select path, size, sha256, modified_at from result_file where upload_id = ? order by path")) {
             s.setLong(1, uploadId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    files.add(new StoredFile(rs.getString(1), rs.getLong(2), rs.getString(3)));
+                    java.sql.Timestamp modified = rs.getTimestamp(4);
+                    files.add(new StoredFile(rs.getString(1), rs.getLong(2), rs.getString(3),
+                            modified == null ? null : modified.toInstant()));
                 }
             }
         }

@@ -46,9 +46,27 @@ public final class RunHeader {
         return Collections.unmodifiableMap(attributes);
     }
 
-    /** Iteration variables in file order, {@code repetition} excluded. */
+    /**
+     * Iteration variables in the order of the ini file, {@code repetition} excluded. OMNeT++ writes the
+     * {@code itervar} lines sorted by name; the {@code iterationvars} attribute ({@code "$numHosts=10, $iaMean=2"})
+     * keeps the ini order, so variables are ordered by their place in it (those it does not name keep file order,
+     * after the others).
+     */
     public Map<String, String> itervars() {
-        return Collections.unmodifiableMap(itervars);
+        String iterationvars = attributes.get("iterationvars");
+        if (iterationvars == null || itervars.size() < 2) {
+            return Collections.unmodifiableMap(itervars);
+        }
+        List<String> names = new ArrayList<>(itervars.keySet());
+        names.sort(java.util.Comparator.comparingInt(name -> {
+            int at = iterationvars.indexOf("$" + name + "=");
+            return at < 0 ? Integer.MAX_VALUE : at;
+        }));
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String name : names) {
+            ordered.put(name, itervars.get(name));
+        }
+        return Collections.unmodifiableMap(ordered);
     }
 
     public List<Map.Entry<String, String>> config() {

@@ -14,17 +14,17 @@ import java.util.Map;
 /**
  * CSV as pandas {@code read_csv} reads it unchanged: one header row, RFC 4180 quoting (only where needed), CRLF
  * line ends, numbers plain, non-finite numbers as {@code NaN}, {@code inf} and {@code -inf}, missing values empty.
- * Iteration variables get one column each, named like the variable; a name that clashes with a fixed column is
- * prefixed with {@code itervar_}. Lists of numbers are one field, space-separated. Attribute objects are JSON only.
+ * Group columns (iteration variables, attributes, scalars of a wide table) get one column per name, named like it;
+ * a name that clashes with another column is prefixed ({@code itervar_}, {@code attr_}). Lists of numbers are one
+ * field, space-separated. Attribute objects and config entries are JSON only.
  */
 public final class CsvTableWriter implements TableWriter {
 
     /** Columns of nested JSON objects, left out of CSV. */
-    static final java.util.Set<String> JSON_ONLY = java.util.Set.of("attributes");
+    static final java.util.Set<String> JSON_ONLY = java.util.Set.of("attributes", "configEntries");
 
     private final Writer out;
-    private final Map<String, Integer> itervarIndex = new HashMap<>();
-    private String[] itervarCells = new String[0];
+    private final Map<String, Map<String, Integer>> groupIndex = new HashMap<>();
     private boolean firstField = true;
 
     public CsvTableWriter(OutputStream out) {
@@ -32,26 +32,36 @@ public final class CsvTableWriter implements TableWriter {
     }
 
     @Override
-    public void start(List<String> columns, List<String> itervarNames) throws IOException {
+    public void start(List<String> columns, Map<String, List<String>> groups) throws IOException {
         List<String> header = new ArrayList<>();
         for (String column : columns) {
-            if (JSON_ONLY.contains(column)) {
+            List<String> names = groups.get(column);
+            if (names == null) {
+                if (!JSON_ONLY.contains(column)) {
+                    header.add(column);
+                }
                 continue;
             }
-            if (!column.equals(ITERVARS)) {
-                header.add(column);
-                continue;
+            Map<String, Integer> index = new HashMap<>();
+            for (String name : names) {
+                index.put(name, index.size());
+                header.add(columns.contains(name) || header.contains(name) ? prefix(column) + name : name);
             }
-            for (String name : itervarNames) {
-                itervarIndex.put(name, itervarIndex.size());
-                header.add(columns.contains(name) ? "itervar_" + name : name);
-            }
+            groupIndex.put(column, index);
         }
-        itervarCells = new String[itervarNames.size()];
         for (String column : header) {
             field(column);
         }
         endRow();
+    }
+
+    /** The prefix of a group's column whose name clashes with another column: {@code itervar_}, {@code attr_}. */
+    private static String prefix(String group) {
+        return switch (group) {
+            case ITERVARS -> "itervar_";
+            case "attributes" -> "attr_";
+            default -> group + "_";
+        };
     }
 
     @Override
@@ -83,17 +93,32 @@ public final class CsvTableWriter implements TableWriter {
     }
 
     @Override
-    public void itervars(String[] names, String[] values) throws IOException {
-        java.util.Arrays.fill(itervarCells, null);
-        for (int i = 0; i < names.length; i++) {
-            Integer index = itervarIndex.get(names[i]);
-            if (index != null) {
-                itervarCells[index] = values[i];
-            }
-        }
-        for (String cell : itervarCells) {
+    public void group(String column, String[] names, String[] values) throws IOException {
+        String[] cells = cells(column, names, values);
+        for (String cell : cells) {
             text(null, cell);
         }
+    }
+
+    @Override
+    public void numberGroup(String column, String[] names, Double[] values) throws IOException {
+        Double[] cells = cells(column, names, values);
+        for (Double cell : cells) {
+            number(null, cell);
+        }
+    }
+
+    private <T> T[] cells(String column, String[] names, T[] values) {
+        Map<String, Integer> index = groupIndex.getOrDefault(column, Map.of());
+        T[] cells = java.util.Arrays.copyOf(values, index.size());
+        java.util.Arrays.fill(cells, null);
+        for (int i = 0; i < names.length; i++) {
+            Integer at = index.get(names[i]);
+            if (at != null) {
+                cells[at] = values[i];
+            }
+        }
+        return cells;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.simswarm.results.query;
 
+import io.simswarm.commons.http.QueryValues;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,11 @@ import java.util.List;
  * Builds the WHERE clause over {@code run r} and the result table aliased {@code t}.
  */
 public record Filter(String campaignId, String module, String name, String config, Integer run) {
+
+    /** The filter of a request's query parameters; {@code run} as sent (a whole number or absent). */
+    public static Filter of(String campaignId, String module, String name, String config, String run) {
+        return new Filter(campaignId, module, name, config, QueryValues.wholeNumber("run", run));
+    }
 
     /** SQL conditions (joined with AND) and their parameters, in order. */
     public String where(List<Object> params, boolean withTable) {

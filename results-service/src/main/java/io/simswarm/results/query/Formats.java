@@ -1,12 +1,16 @@
 package io.simswarm.results.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simswarm.commons.problem.ApiException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** JSON unless the client prefers {@code text/csv}. */
+/**
+ * JSON unless the client asks for CSV, with {@code ?format=csv} (what a plain URL in {@code pandas.read_csv} can
+ * carry) or by preferring {@code text/csv} in {@code Accept}. {@code ?format=json} forces JSON.
+ */
 public final class Formats {
 
     public static final String CSV = "text/csv";
@@ -15,7 +19,15 @@ public final class Formats {
     private Formats() {
     }
 
-    public static boolean wantsCsv(HttpHeaders headers) {
+    /** Whether to answer CSV; {@code format} (the query parameter, may be null) wins over {@code Accept}. */
+    public static boolean wantsCsv(String format, HttpHeaders headers) {
+        if (format != null && !format.isEmpty()) {
+            return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw ApiException.badRequest("format must be csv or json, not '" + format + "'.");
+            };
+        }
         for (MediaType type : headers.getAcceptableMediaTypes()) {
             if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
                 return false;

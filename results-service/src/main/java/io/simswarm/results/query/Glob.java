@@ -6,14 +6,33 @@ import io.simswarm.commons.problem.ApiException;
  * OMNeT++-style name patterns: {@code ?} is any character except '.', {@code *} any run of characters without
  * '.', {@code **} any run of characters, {@code {a-z}} / {@code {^0-9}} a character set, and a backslash makes
  * the next character literal. Everything else matches itself. Translated to an anchored PostgreSQL regular
- * expression; patterns without wildcards are compared for equality.
+ * expression; patterns without wildcards are compared for equality. A pattern is bounded, so that no query spends its
+ * time on the pattern: at most {@link #MAX_LENGTH} characters and {@link #MAX_WILDCARDS} wildcards.
  */
 public final class Glob {
 
+    /** The longest pattern taken; OMNeT++'s module paths and result names are far shorter. */
+    public static final int MAX_LENGTH = 1000;
+    /** The most wildcards ({@code *}, {@code **}, {@code ?}, a set) one pattern may hold. */
+    public static final int MAX_WILDCARDS = 32;
+
     private final String pattern;
 
+    /**
+     * @throws ApiException (400) for a pattern longer than {@link #MAX_LENGTH} or with more than
+     *                      {@link #MAX_WILDCARDS} wildcards
+     */
     public Glob(String pattern) {
         this.pattern = pattern;
+        if (pattern.length() > MAX_LENGTH) {
+            throw ApiException.badRequest("A name pattern of " + pattern.length() + " characters is too long: at most "
+                    + MAX_LENGTH + " are taken.");
+        }
+        int wildcards = wildcards();
+        if (wildcards > MAX_WILDCARDS) {
+            throw ApiException.badRequest("The pattern '" + pattern + "' has " + wildcards + " wildcards: at most "
+                    + MAX_WILDCARDS + " are taken.");
+        }
     }
 
     public boolean isLiteral() {
@@ -50,15 +69,24 @@ public final class Glob {
     }
 
     private boolean hasWildcard() {
+        return wildcards() > 0;
+    }
+
+    /** How many wildcards the pattern holds; {@code **} counts once. */
+    private int wildcards() {
+        int count = 0;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c == '\\') {
                 i++;
             } else if (c == '*' || c == '?' || c == '{') {
-                return true;
+                count++;
+                if (c == '*' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '*') {
+                    i++;
+                }
             }
         }
-        return false;
+        return count;
     }
 
     public String toRegex() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A JSON array of objects, streamed. Non-finite numbers are the strings {@code "NaN"}, {@code "Infinity"} and
@@ -20,7 +21,7 @@ public final class JsonTableWriter implements TableWriter {
     }
 
     @Override
-    public void start(List<String> columns, List<String> itervarNames) throws IOException {
+    public void start(List<String> columns, Map<String, List<String>> groups) throws IOException {
         json.writeStartArray();
     }
 
@@ -73,11 +74,26 @@ public final class JsonTableWriter implements TableWriter {
     }
 
     @Override
-    public void itervars(String[] names, String[] values) throws IOException {
-        field(ITERVARS);
+    public void group(String column, String[] names, String[] values) throws IOException {
+        field(column);
         json.writeStartObject();
         for (int i = 0; i < names.length; i++) {
             json.writeStringField(names[i], values[i]);
+        }
+        json.writeEndObject();
+    }
+
+    @Override
+    public void numberGroup(String column, String[] names, Double[] values) throws IOException {
+        field(column);
+        json.writeStartObject();
+        for (int i = 0; i < names.length; i++) {
+            json.writeFieldName(names[i]);
+            if (values[i] == null) {
+                json.writeNull();
+            } else {
+                json.writeNumber(values[i]);
+            }
         }
         json.writeEndObject();
     }

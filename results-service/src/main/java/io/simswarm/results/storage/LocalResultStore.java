@@ -10,26 +10,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Result files in a local directory: {@code ROOT/CAMPAIGN/RUN/UPLOAD/...}. Uploads are unpacked into
- * {@code ROOT/.staging/} on the same file system, so publishing one is a single directory rename.
+ * {@code ROOT/.staging/} on the same file system, so publishing one is a single directory rename; what a stopped
+ * service left there is swept at start ({@link StagingArea}).
  */
 public class LocalResultStore implements ResultStore {
 
     private final Path root;
-    private final Path staging;
+    private final StagingArea staging;
 
     public LocalResultStore(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
-        this.staging = this.root.resolve(".staging");
-        Files.createDirectories(staging);
+        this.staging = StagingArea.open(this.root.resolve(".staging"));
     }
 
     @Override
     public Path newStagingFolder() throws IOException {
-        return Files.createDirectory(staging.resolve(UUID.randomUUID().toString()));
+        return staging.newFolder();
     }
 
     @Override

@@ -3,10 +3,8 @@ package io.simswarm.results.storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
@@ -28,14 +26,13 @@ public class S3ResultStore implements ResultStore {
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
-    private final Path staging;
+    private final StagingArea staging;
 
     public S3ResultStore(S3Client s3, String bucket, String prefix, Path staging) throws IOException {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-        this.staging = staging;
-        Files.createDirectories(staging);
+        this.staging = StagingArea.open(staging);
         ensureBucket();
     }
 
@@ -54,7 +51,7 @@ public class S3ResultStore implements ResultStore {
 
     @Override
     public Path newStagingFolder() throws IOException {
-        return Files.createDirectory(staging.resolve(UUID.randomUUID().toString()));
+        return staging.newFolder();
     }
 
     @Override

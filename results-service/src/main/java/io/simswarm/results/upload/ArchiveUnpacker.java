@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -35,16 +36,24 @@ final class ArchiveUnpacker {
 
     private final long maxBytes;
     private final int maxEntries;
+    private final LongConsumer unpacked;
 
     ArchiveUnpacker(long maxBytes, int maxEntries) {
+        this(maxBytes, maxEntries, n -> { });
+    }
+
+    /** An unpacker that also hands every count of unpacked bytes to {@code unpacked}, which may throw to stop it. */
+    ArchiveUnpacker(long maxBytes, int maxEntries, LongConsumer unpacked) {
         this.maxBytes = maxBytes;
         this.maxEntries = maxEntries;
+        this.unpacked = unpacked;
     }
 
     /** The files of every run of the group by run number (ascending), each list sorted by path. */
     Map<Integer, List<StoredFile>> unpack(InputStream body, Path into, RunGroup group) throws IOException {
         InputStream gzip = gunzip(new LimitedInputStream(body, maxBytes, "compressed"));
-        TarArchiveInputStream tar = new TarArchiveInputStream(new LimitedInputStream(gzip, maxBytes, "unpacked"));
+        TarArchiveInputStream tar = new TarArchiveInputStream(new LimitedInputStream(gzip, maxBytes, "unpacked",
+                unpacked));
         Map<Integer, RunFolder> folders = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         TarArchiveEntry entry;
@@ -70,7 +79,7 @@ final class ArchiveUnpacker {
             if (entry.isDirectory()) {
                 createFolder(folder.path, inRun, path);
             } else {
-                folder.files.add(write(tar, folder.path, inRun, path));
+                folder.files.add(write(tar, folder.path, inRun, path, modificationTime(entry)));
             }
         }
         return filesOfEveryRun(folders, group);
@@ -188,7 +197,14 @@ final class ArchiveUnpacker {
         }
     }
 
-    private static StoredFile write(InputStream tar, Path into, String path, String archivePath) throws IOException {
+    /** The entry's modification time, null when the archive says none (0, the epoch). */
+    private static java.time.Instant modificationTime(TarArchiveEntry entry) {
+        java.nio.file.attribute.FileTime time = entry.getLastModifiedTime();
+        return time == null || time.toMillis() <= 0 ? null : time.toInstant();
+    }
+
+    private static StoredFile write(InputStream tar, Path into, String path, String archivePath,
+            java.time.Instant modifiedAt) throws IOException {
         Path target = into.resolve(path);
         MessageDigest sha256 = sha256();
         long size = 0;
@@ -206,7 +222,10 @@ final class ArchiveUnpacker {
         } catch (FileAlreadyExistsException e) {
             throw ApiException.badRequest("The archive holds '" + archivePath + "' both as a file and as a folder.");
         }
-        return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()));
+        if (modifiedAt != null) {
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(modifiedAt));
+        }
+        return new StoredFile(path, size, HexFormat.of().formatHex(sha256.digest()), modifiedAt);
     }
 
     private static int readEntry(InputStream tar, byte[] buffer) {

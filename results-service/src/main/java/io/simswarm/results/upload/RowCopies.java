@@ -28,7 +28,7 @@ final class RowCopies {
         vectors = new CopyBuffer(copy, "vector", "upload_id, vector_key, file, vector_id, module, name, columns, "
                 + "attributes, count, min, max, mean, stddev, sum, first_time, last_time, first_event, last_event, "
                 + "block_offsets, block_lengths");
-        files = new CopyBuffer(copy, "result_file", "upload_id, path, size, sha256");
+        files = new CopyBuffer(copy, "result_file", "upload_id, path, size, sha256, modified_at");
         errors = new CopyBuffer(copy, "parse_error", "upload_id, file, line, reason");
     }
 
@@ -59,7 +59,8 @@ final class RowCopies {
 
     void files(long uploadId, List<StoredFile> stored) throws SQLException, IOException {
         for (StoredFile f : stored) {
-            files.integer(uploadId).text(f.name()).integer(f.size()).text(f.sha256());
+            files.integer(uploadId).text(f.name()).integer(f.size()).text(f.sha256())
+                    .text(f.modifiedAt() == null ? null : f.modifiedAt().toString());
             files.endRow();
         }
     }

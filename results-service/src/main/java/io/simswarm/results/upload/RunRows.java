@@ -82,11 +82,12 @@ final class RunRows {
     }
 
     /** Points each run at its new upload and describes it, in one batch. */
-    void upsertRuns(List<StagedRun> runs) throws SQLException {
+    void upsertRuns(List<StagedRun> runs) throws SQLException, java.io.IOException {
         try (PreparedStatement s = c.prepareStatement("insert into run (campaign_id, run_number, upload_id, run_id, "
                 + "config_name, repetition, itervar_names, itervar_values, attributes, config_entries, file_count, "
-                + "total_bytes, scalar_count, statistic_count, vector_count, parse_error_count, uploaded_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, now()) "
+                + "total_bytes, scalar_count, statistic_count, vector_count, parse_error_count, provenance, "
+                + "uploaded_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, now()) "
                 + "on conflict (campaign_id, run_number) do update set upload_id = excluded.upload_id, "
                 + "run_id = excluded.run_id, config_name = excluded.config_name, repetition = excluded.repetition, "
                 + "itervar_names = excluded.itervar_names, itervar_values = excluded.itervar_values, "
@@ -94,7 +95,7 @@ final class RunRows {
                 + "file_count = excluded.file_count, total_bytes = excluded.total_bytes, "
                 + "scalar_count = excluded.scalar_count, statistic_count = excluded.statistic_count, "
                 + "vector_count = excluded.vector_count, parse_error_count = excluded.parse_error_count, "
-                + "uploaded_at = excluded.uploaded_at")) {
+                + "provenance = excluded.provenance, uploaded_at = excluded.uploaded_at")) {
             for (StagedRun run : runs) {
                 RunHeader header = run.header();
                 Map<String, String> itervars = header == null ? Map.of() : header.itervars();
@@ -114,6 +115,7 @@ final class RunRows {
                 s.setInt(14, run.parsing().statistics());
                 s.setInt(15, run.vectorCount());
                 s.setInt(16, run.parsing().errors().total());
+                s.setString(17, run.provenance());
                 s.addBatch();
             }
             s.executeBatch();

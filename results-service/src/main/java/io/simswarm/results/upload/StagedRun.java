@@ -14,6 +14,11 @@ import java.util.List;
 final class StagedRun {
 
     private static final int EVENT_ERROR_LINES = 100;
+    /** The file a runner writes next to the results: how the run was made. */
+    static final String PROVENANCE_FILE = "simswarm-run.json";
+    private static final long MAX_PROVENANCE_BYTES = 64 * 1024;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final int runNumber;
     private final Path folder;
@@ -59,6 +64,22 @@ final class StagedRun {
 
     int vectorCount() {
         return vectors.stream().mapToInt(v -> v.vectors().size()).sum();
+    }
+
+    /**
+     * The runner's account of the run ({@link #PROVENANCE_FILE}: command line, worker, start, end, exit code) as a
+     * JSON object, or null when the upload has none or it is not a small JSON object.
+     */
+    String provenance() throws IOException {
+        if (files.stream().noneMatch(f -> f.name().equals(PROVENANCE_FILE) && f.size() <= MAX_PROVENANCE_BYTES)) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(folder.resolve(PROVENANCE_FILE).toFile());
+            return json != null && json.isObject() ? json.toString() : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** The run header of the .sca files (parsed in the transaction), else of the first .vec file. */

@@ -37,12 +37,15 @@ public class UploadService {
     private final ResultStore store;
     private final ResultsConfig config;
     private final Outbox outbox;
+    private final StagingBudget budget;
 
-    public UploadService(DataSource dataSource, ResultStore store, ResultsConfig config, Outbox outbox) {
+    public UploadService(DataSource dataSource, ResultStore store, ResultsConfig config, Outbox outbox,
+            StagingBudget budget) {
         this.dataSource = dataSource;
         this.store = store;
         this.config = config;
         this.outbox = outbox;
+        this.budget = budget;
     }
 
     /** Stores the results of one run; the archive root is the run's result directory. */
@@ -67,16 +70,19 @@ public class UploadService {
                     + config.maxUploadBytes() + " bytes.");
         }
         Path staged = store.newStagingFolder();
-        try {
-            return store(group, body, staged);
-        } finally {
-            store.discard(staged);
+        try (StagingBudget.Share share = budget.open()) {
+            try {
+                return store(group, body, staged, share);
+            } finally {
+                store.discard(staged);
+            }
         }
     }
 
-    private List<UploadReceipt> store(RunGroup group, InputStream body, Path staged) throws IOException {
+    private List<UploadReceipt> store(RunGroup group, InputStream body, Path staged, StagingBudget.Share share)
+            throws IOException {
         List<StagedRun> runs = new ArrayList<>();
-        for (Map.Entry<Integer, List<StoredFile>> run : unpack(body, staged, group).entrySet()) {
+        for (Map.Entry<Integer, List<StoredFile>> run : unpack(body, staged, group, share).entrySet()) {
             runs.add(StagedRun.read(run.getKey(), staged.resolve(Integer.toString(run.getKey())), run.getValue()));
         }
         List<UploadLocation> published = new ArrayList<>();
@@ -94,9 +100,11 @@ public class UploadService {
         return runs.stream().map(StagedRun::receipt).toList();
     }
 
-    private Map<Integer, List<StoredFile>> unpack(InputStream body, Path staged, RunGroup group) throws IOException {
+    private Map<Integer, List<StoredFile>> unpack(InputStream body, Path staged, RunGroup group,
+            StagingBudget.Share share) throws IOException {
         try {
-            return new ArchiveUnpacker(config.maxUploadBytes(), config.maxFiles()).unpack(body, staged, group);
+            return new ArchiveUnpacker(config.maxUploadBytes(), config.maxFiles(), share::charge)
+                    .unpack(body, staged, group);
         } catch (UploadTooLargeException e) {
             throw ApiException.tooLarge(e.getMessage());
         }

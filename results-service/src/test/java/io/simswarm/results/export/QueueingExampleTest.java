@@ -163,7 +163,8 @@ class QueueingExampleTest {
                 }
             }
         }
-        assertThat(entries.keySet()).containsExactlyInAnyOrderElementsOf(expected).hasSize(16)
+        expected.add("provenance.json");
+        assertThat(entries.keySet()).containsExactlyInAnyOrderElementsOf(expected).hasSize(17)
                 .contains("results/MMc-n=1,rho=0.7-#1.out");
     }
 
@@ -192,6 +193,6 @@ class QueueingExampleTest {
             }
         }
         assertThat(names).containsExactly("results/General-run-0.out", "results/run-0/omnetpp.sca",
-                "results/General-run-1.out", "results/run-1/omnetpp.sca");
+                "results/General-run-1.out", "results/run-1/omnetpp.sca", "provenance.json");
     }
 }

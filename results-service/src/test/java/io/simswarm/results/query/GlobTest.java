@@ -36,6 +36,17 @@ class GlobTest {
     }
 
     @Test
+    void aPatternIsBoundedInLengthAndWildcards() {
+        assertThat(matches("a".repeat(Glob.MAX_LENGTH - 1) + "*", "a".repeat(Glob.MAX_LENGTH))).isTrue();
+        assertThatThrownBy(() -> new Glob("a".repeat(Glob.MAX_LENGTH + 1))).isInstanceOf(ApiException.class)
+                .hasMessage("A name pattern of 1001 characters is too long: at most 1000 are taken.");
+        assertThat(matches("*.".repeat(Glob.MAX_WILDCARDS - 1) + "**", "a.b.c")).isFalse();
+        assertThat(new Glob("\\*".repeat(40)).isLiteral()).as("escaped stars are no wildcards").isTrue();
+        assertThatThrownBy(() -> new Glob("?".repeat(Glob.MAX_WILDCARDS + 1))).isInstanceOf(ApiException.class)
+                .hasMessage("The pattern '" + "?".repeat(33) + "' has 33 wildcards: at most 32 are taken.");
+    }
+
+    @Test
     void literalsAndPrefixes() {
         assertThat(new Glob("rtt:mean").isLiteral()).isTrue();
         assertThat(new Glob("a\\*b").isLiteral()).isTrue();

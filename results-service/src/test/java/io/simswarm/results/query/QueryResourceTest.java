@@ -143,13 +143,19 @@ class QueryResourceTest {
                 .body("[0].sqrsum", equalTo(7f))
                 .body("[0].binLowerBounds", contains("-Infinity", 1f, 2f))
                 .body("[0].binCounts", contains(0f, 2f, 1f))
+                .body("[0].binedges", contains(1f, 2f))
+                .body("[0].binvalues", contains(2f))
+                .body("[0].underflows", equalTo(0f))
+                .body("[0].overflows", equalTo(1f))
+                .body("[0].sumweights", equalTo(3f))
                 .body("[0].attributes.title", equalTo("delay, s"))
                 .body("[0].itervars.x", equalTo("2"));
         String csv = given().accept("text/csv").get("/campaigns/{c}/statistics?run=4", CAMPAIGN).then()
                 .statusCode(200).extract().asString();
         assertThat(csv.split("\r\n")).containsExactly(
-                "run,repetition,config,x,y,module,name,count,mean,stddev,min,max,sum,sqrsum,binLowerBounds,binCounts",
-                "4,1,Exp,2,a b,Net.router,delay:histogram,3,1.5,0.5,1,2,4.5,7,-inf 1 2,0 2 1");
+                "run,repetition,config,x,y,module,name,count,mean,stddev,min,max,sum,sqrsum,sumweights,underflows,"
+                        + "overflows,binedges,binvalues,binLowerBounds,binCounts",
+                "4,1,Exp,2,a b,Net.router,delay:histogram,3,1.5,0.5,1,2,4.5,7,3,0,1,1 2,2,-inf 1 2,0 2 1");
     }
 
     @Test
@@ -188,11 +194,15 @@ class QueryResourceTest {
                 .body("[3].files", equalTo(3))
                 .body("[3].scalars", equalTo(4))
                 .body("[3].vectors", equalTo(1))
-                .body("[3].itervars.x", equalTo("2"));
-        String csv = given().accept("text/csv").get("/campaigns/{c}/runs?run=1", CAMPAIGN).then().statusCode(200)
-                .extract().asString();
-        assertThat(csv.split("\r\n")[0]).isEqualTo(
-                "run,runId,repetition,config,x,y,files,bytes,scalars,statistics,vectors,parseErrors,uploadedAt");
+                .body("[3].itervars.x", equalTo("2"))
+                .body("[3].attributes.configname", equalTo("Exp"))
+                .body("[3].attributes.repetition", equalTo("0"))
+                .body("[3].configEntries", contains(List.of("sim-time-limit", "10s")));
+        String csv = given().get("/campaigns/{c}/runs?run=1&format=csv", CAMPAIGN).then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        assertThat(csv.split("\r\n")[0]).isEqualTo("run,runId,repetition,config,x,y,configname,attr_repetition,files,"
+                + "bytes,scalars,statistics,vectors,parseErrors,uploadedAt");
+        assertThat(csv.split("\r\n")[1]).startsWith("1,Exp-1,1,Exp,1,a b,Exp,1,3,");
         given().get("/campaigns/{c}/parse-errors", CAMPAIGN).then().statusCode(200).body("", empty());
         String errors = given().accept("text/csv").get("/campaigns/{c}/parse-errors", CAMPAIGN).then()
                 .statusCode(200).extract().asString();

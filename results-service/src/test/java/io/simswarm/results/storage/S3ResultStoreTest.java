@@ -90,7 +90,7 @@ class S3ResultStoreTest {
                 }
             }
         }
-        assertThat(names).hasSize(4).contains("results/" + TestRuns.SCA);
+        assertThat(names).hasSize(5).contains("results/" + TestRuns.SCA, "provenance.json");
     }
 
     @Test

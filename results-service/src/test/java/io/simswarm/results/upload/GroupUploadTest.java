@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.simswarm.results.Archives;
+import io.simswarm.results.StoredState;
 import io.simswarm.results.TestRuns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -273,7 +274,7 @@ class GroupUploadTest extends UploadTestBase {
     private void assertNothingStored(String campaign) {
         given().get("/campaigns/{c}", campaign).then().statusCode(404);
         assertThat(Files.exists(config.storage().dir().resolve(campaign))).isFalse();
-        assertThat(list(config.storage().dir().resolve(".staging"))).isEmpty();
+        StoredState.assertNothingStaged(config.storage().dir());
     }
 
     private static List<Path> list(Path folder) {

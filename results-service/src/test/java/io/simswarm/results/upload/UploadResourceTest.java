@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.hasSize;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.simswarm.results.Archives;
+import io.simswarm.results.StoredState;
 import io.simswarm.results.TestRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -253,6 +254,27 @@ class UploadResourceTest extends UploadTestBase {
     }
 
     @Test
+    void anUploadThatWouldOverrunTheStagingBudgetOthersHoldIsAskedToComeBackAndStoresNothing() {
+        String campaign = newCampaign();
+        try (StagingBudget.Share others = stagingBudget.open()) {
+            others.charge(config.stagingBudgetBytes());
+
+            upload(campaign, 0, TestRuns.omnetpp61().tarGz()).statusCode(503)
+                    .header("Retry-After", "5")
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("The results service is unpacking other uploads that hold "
+                            + config.stagingBudgetBytes() + " bytes of its staging budget of "
+                            + config.stagingBudgetBytes() + " bytes; try again in 5 seconds."));
+            assertNothingStored(campaign);
+            assertThat(stagingBudget.held()).as("the refused upload gave its bytes back")
+                    .isEqualTo(config.stagingBudgetBytes());
+        }
+
+        upload(campaign, 0, TestRuns.omnetpp61().tarGz()).statusCode(201);
+        assertThat(stagingBudget.held()).isZero();
+    }
+
+    @Test
     void invalidCampaignIdsAre400() {
         given().header("Authorization", "Bearer x").contentType("application/gzip").body(new byte[1])
                 .post("/campaigns/{c}/runs/0/results", "bad..id").then().statusCode(403);
@@ -263,11 +285,7 @@ class UploadResourceTest extends UploadTestBase {
     private void assertNothingStored(String campaign) {
         given().get("/campaigns/{c}", campaign).then().statusCode(404);
         assertThat(Files.exists(config.storage().dir().resolve(campaign))).isFalse();
-        try (Stream<Path> staging = Files.list(config.storage().dir().resolve(".staging"))) {
-            assertThat(staging.toList()).isEmpty();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        StoredState.assertNothingStaged(config.storage().dir());
     }
 
     private static String sha256(Path file) throws Exception {

@@ -21,6 +21,9 @@ abstract class UploadTestBase {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    StagingBudget stagingBudget;
+
     @BeforeAll
     static void listen() {
         resultsStored = KafkaTopic.open("results-stored");
