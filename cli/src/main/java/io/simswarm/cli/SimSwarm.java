@@ -8,7 +8,9 @@ import io.simswarm.cli.campaign.RunsCommand;
 import io.simswarm.cli.campaign.StatusCommand;
 import io.simswarm.cli.campaign.WatchCommand;
 import io.simswarm.cli.cluster.ClusterCommand;
+import io.simswarm.cli.token.TokenCommand;
 import io.simswarm.cli.results.ResultsCommand;
+import io.simswarm.cli.results.CompareCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         subcommands = {
             RunCommand.class, WatchCommand.class, StatusCommand.class, RunsCommand.class, LogsCommand.class,
-            CancelCommand.class, RetryFailedCommand.class, ResultsCommand.class, ClusterCommand.class
+            CancelCommand.class, RetryFailedCommand.class, ResultsCommand.class, CompareCommand.class,
+            ClusterCommand.class, TokenCommand.class
         },
         description = {
             "Run OMNeT++/INET simulation campaigns on a Docker Swarm and bring the results back.",
@@ -27,6 +30,7 @@ import picocli.CommandLine.Command;
             "Service addresses come from the options --scheduler-url etc., the variables SIMSWARM_SCHEDULER_URL, "
                 + "SIMSWARM_RESULTS_URL, SIMSWARM_PROVISIONER_URL and SIMSWARM_BUILD_URL, the file "
                 + "~/.config/simswarm/config.properties (scheduler.url=...), or else localhost ports 8081-8084.",
+            "The bearer token comes from SIMSWARM_TOKEN or token=... in that file.",
             ""
         },
         footer = {
@@ -79,7 +83,9 @@ public class SimSwarm implements Runnable {
             err.flush();
             return failure.exitCode();
         }
-        err.println("simswarm: unexpected failure: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        String message = e.getMessage() == null ? "no further details"
+                : e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+        err.println("simswarm: unexpected failure: " + message);
         err.flush();
         return 1;
     }

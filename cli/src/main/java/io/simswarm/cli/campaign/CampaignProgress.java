@@ -64,8 +64,9 @@ public final class CampaignProgress {
             runsStartedAt = now;
             doneWhenRunsStarted = campaign.done();
         }
-        return String.format("runs %d/%d done, %d running, %d failed  elapsed %s%s", campaign.done(),
-                campaign.total(), campaign.running(), campaign.failed(), elapsed, eta(campaign, now));
+        String queued = campaign.queued() > 0 ? String.format(" (%d more queued on workers)", campaign.queued()) : "";
+        return String.format("runs %d/%d done, %d running%s, %d failed  elapsed %s%s", campaign.done(),
+                campaign.total(), campaign.running(), queued, campaign.failed(), elapsed, eta(campaign, now));
     }
 
     /** The time left at the rate runs have ended since this progress first saw runs. */

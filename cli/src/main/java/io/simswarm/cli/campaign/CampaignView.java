@@ -8,10 +8,11 @@ import java.util.Set;
 /**
  * What the command line reads from a campaign as the scheduler reports it ({@code GET /campaigns/{id}}); the
  * run counts are 0 until the campaign is expanded. The times mark its phases: submitted, build finished, runs
- * started (expansion finished), finished.
+ * started (expansion finished), finished. Running runs are being run (one per worker); queued ones are leased in a
+ * worker's batch and wait behind its running one.
  */
 public record CampaignView(String id, String status, String config, String repoUrl, String ref, String error,
-        int total, int pending, int running, int succeeded, int failed, Instant submittedAt, Instant buildFinishedAt,
+        int total, int pending, int running, int queued, int succeeded, int failed, Instant submittedAt, Instant buildFinishedAt,
         Instant startedAt, Instant finishedAt) {
 
     private static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
@@ -21,7 +22,7 @@ public record CampaignView(String id, String status, String config, String repoU
         return new CampaignView(json.path("id").asText(), json.path("status").asText("UNKNOWN"),
                 json.path("config").asText(""), text(json, "repoUrl"), text(json, "ref"), text(json, "error"),
                 runs.path("total").asInt(), runs.path("pending").asInt(), runs.path("running").asInt(),
-                runs.path("succeeded").asInt(), runs.path("failed").asInt(), instant(json, "submittedAt"),
+                runs.path("queued").asInt(), runs.path("succeeded").asInt(), runs.path("failed").asInt(), instant(json, "submittedAt"),
                 instant(json, "buildFinishedAt"), instant(json, "startedAt"), instant(json, "finishedAt"));
     }
 

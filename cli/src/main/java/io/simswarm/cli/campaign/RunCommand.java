@@ -73,6 +73,18 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--cpus", paramLabel = "CPUS", description = "CPUs reserved per run.")
     Double cpusPerRun;
 
+    @Option(names = "--memory-per-run", paramLabel = "SIZE",
+            description = "Most memory one run may use, e.g. 512m or 4g (default 2g); a run above it is killed.")
+    String memoryPerRun;
+
+    @Option(names = "--on-exit", paramLabel = "RULE",
+            description = "What a failed attempt leads to, overriding the defaults (a model error, OMNeT++'s "
+                + "'<!> Error' with a non-zero exit, is not retried; other failures are, within --retries): "
+                + "code=GLOB:ACTION, output=GLOB:ACTION or code=GLOB,output=GLOB:ACTION, ACTION retry or exit; "
+                + "the output glob is matched against each line of the run's last output lines. Repeatable, first "
+                + "match wins, e.g. --on-exit 'code=137:retry' --on-exit 'output=*<!> Error*:retry'.")
+    List<String> exitRules = new ArrayList<>();
+
     @Option(names = "--cluster", paramLabel = "NAME", description = "Cluster to run on (default: local).")
     String cluster;
 
@@ -89,6 +101,11 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     FollowOptions follow;
 
+    @Option(names = "--estimate", description = "Print what the campaign would take (runs, core-hours, wall time on "
+            + "the cluster, cost at its on-demand and spot prices, from earlier runs of the same configuration) "
+            + "and start nothing.")
+    boolean estimate;
+
     @Option(names = "--detach", description = "Submit, print the campaign id and return at once.")
     boolean detach;
 
@@ -100,7 +117,15 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkLimits();
         RequestBody request = request();
+        if (estimate) {
+            PrintWriter out = spec.commandLine().getOut();
+            EstimateText.lines(endpoints.client(Service.SCHEDULER).post("/campaigns/estimate", request.fields()))
+                    .forEach(line -> out.printf("%-11s%s%n", line[0], line[1]));
+            out.flush();
+            return 0;
+        }
         CampaignFollower follower = new CampaignFollower(endpoints, follow, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
         String id = endpoints.client(Service.SCHEDULER).post("/campaigns", request.fields()).path("id").asText();
@@ -110,6 +135,17 @@ public class RunCommand implements Callable<Integer> {
             return 0;
         }
         return follower.follow(id);
+    }
+
+    /** The numbers and the run filter, before anything is asked of git or a service. */
+    private void checkLimits() {
+        CampaignLimits.maxParallel(maxParallel);
+        CampaignLimits.retries(retries);
+        CampaignLimits.timeout(runTimeoutSeconds);
+        CampaignLimits.cpus(cpusPerRun);
+        CampaignLimits.memory(memoryPerRun);
+        CampaignLimits.runFilter(runFilter);
+        exitRules.forEach(ExitRuleOption::parse);
     }
 
     private RequestBody request() {
@@ -138,6 +174,9 @@ public class RunCommand implements Callable<Integer> {
                 .putIfSet("maxParallel", maxParallel)
                 .putIfSet("retries", retries)
                 .putIfSet("runTimeoutSeconds", runTimeoutSeconds)
-                .putIfSet("cpusPerRun", cpusPerRun);
+                .putIfSet("cpusPerRun", cpusPerRun)
+                .putIfSet("memoryPerRun", memoryPerRun)
+                .putIfSet("exitRules", exitRules.isEmpty() ? null
+                        : exitRules.stream().map(ExitRuleOption::parse).toList());
     }
 }

@@ -63,13 +63,27 @@ public class StatusCommand implements Callable<Integer> {
         line(text, "config", campaign.config());
         line(text, "repo", json.path("repoUrl").asText("-") + " @ "
                 + json.path("commit").asText(json.path("ref").asText("-")));
+        if (json.hasNonNull("image")) {
+            line(text, "image", json.path("image").asText() + (json.hasNonNull("imageDigest")
+                    ? " (" + json.path("imageDigest").asText() + ")" : ""));
+        }
+        if (json.hasNonNull("simulatorVersion")) {
+            line(text, "simulator", json.path("simulatorVersion").asText());
+        }
         for (CampaignPhases.Phase phase : CampaignPhases.of(campaign, Instant.now())) {
             line(text, phase.name(), phase.shown());
         }
-        line(text, "runs", String.format("%d total: %d pending, %d running, %d succeeded, %d failed",
-                campaign.total(), campaign.pending(), campaign.running(), campaign.succeeded(), campaign.failed()));
+        line(text, "runs", String.format("%d total: %d pending, %d running, %d queued on workers, %d succeeded, %d failed",
+                campaign.total(), campaign.pending(), campaign.running(), campaign.queued(), campaign.succeeded(),
+                campaign.failed()));
         if (campaign.error() != null) {
             line(text, "error", campaign.error());
+        }
+        JsonNode estimate = json.path("estimate");
+        if (json.path("actual").isObject()) {
+            line(text, "took", EstimateText.versus(estimate, json.path("actual")));
+        } else if (estimate.isObject()) {
+            EstimateText.lines(estimate).forEach(l -> line(text, l[0].equals("note") ? "estimate" : l[0], l[1]));
         }
         return text.toString();
     }

@@ -3,6 +3,7 @@ package io.simswarm.cli.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simswarm.cli.CliException;
+import io.simswarm.cli.config.Settings;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -32,10 +33,17 @@ public class ApiClient {
 
     private final Service service;
     private final String baseUrl;
+    private final Settings.Value token;
 
     public ApiClient(Service service, String baseUrl) {
+        this(service, baseUrl, null);
+    }
+
+    /** A client sending {@code token} (where it came from, for messages) as bearer token; none when null. */
+    public ApiClient(Service service, String baseUrl, Settings.Value token) {
         this.service = service;
         this.baseUrl = baseUrl;
+        this.token = token == null || token.text() == null ? null : token;
     }
 
     public String baseUrl() {
@@ -82,7 +90,11 @@ public class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(2));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(2));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token.text());
+        }
+        return request;
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -116,16 +128,29 @@ public class ApiClient {
     }
 
     private CliException failure(int status, String body) {
-        String detail = problemDetail(body);
+        String detail = oneLine(problemDetail(body));
         if (PASSING.contains(status)) {
             String reason = "HTTP " + status + (detail == null ? "" : ": " + detail);
             return new ServiceUnavailableException(service, "the " + service.key() + " service at " + baseUrl
                     + " is unavailable (" + reason + ")", reason);
         }
+        if (status == 401) {
+            return new CliException(token == null
+                    ? "the " + service.key() + " service at " + baseUrl + " needs a token: set SIMSWARM_TOKEN or"
+                            + " token=... in ~/.config/simswarm/config.properties (an admin creates one with"
+                            + " 'simswarm token create NAME --role ROLE')"
+                    : "the " + service.key() + " service at " + baseUrl + " refused the token from " + token.source()
+                            + ": it is expired, malformed or not signed by this SimSwarm's key", 1);
+        }
         if (detail == null) {
             detail = "HTTP " + status + " from the " + service.key() + " service at " + baseUrl;
         }
         return new CliException(detail, status == 404 ? 4 : 1);
+    }
+
+    /** A sentence for the one line a failure gets on stderr, whatever line breaks the service put into it. */
+    private static String oneLine(String text) {
+        return text == null || text.isBlank() ? null : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static String problemDetail(String body) {

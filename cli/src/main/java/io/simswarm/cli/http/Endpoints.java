@@ -45,9 +45,15 @@ public class Endpoints {
         return ServiceUrl.check(service, value);
     }
 
-    /** A client for {@code service}. */
+    /** A client for {@code service}, sending the bearer token if one is set. */
     public ApiClient client(Service service) {
-        return new ApiClient(service, url(service));
+        return new ApiClient(service, url(service), token());
+    }
+
+    /** The bearer token: {@code SIMSWARM_TOKEN}, else {@code token=} in the config file; null when neither is set. */
+    public Settings.Value token() {
+        Settings.Value token = settings.value("--token", null, "SIMSWARM_TOKEN", "token", null);
+        return token.text() == null ? null : token;
     }
 
     /** The settings these addresses are read from, for the other settings of a command. */

@@ -13,8 +13,8 @@ import java.util.function.Function;
 /**
  * A list answer of the results service (a JSON array of objects) as rows with the service's columns in the
  * service's order. The {@code itervars} object becomes one column per iteration variable, in its place and in the
- * order the service gives them (a name that clashes with another column is prefixed {@code itervar_}); attributes
- * and other objects are left out, as in the service's CSV. A missing {@code stddev} or {@code ci95HalfWidth} is
+ * order the service gives them (a name that clashes with another column is prefixed {@code itervar_}); attributes,
+ * other objects and lists of lists (config entries) are left out. A missing {@code stddev} or {@code ci95HalfWidth} is
  * NaN: undefined over a single value.
  */
 public final class ResultRows {
@@ -43,13 +43,26 @@ public final class ResultRows {
                 if (field.getKey().equals(ITERVARS)) {
                     fields.add(ITERVARS);
                     field.getValue().fieldNames().forEachRemaining(itervarNames::add);
-                } else if (!field.getKey().equals(ATTRIBUTES) && !field.getValue().isObject()) {
+                } else if (!field.getKey().equals(ATTRIBUTES) && !nested(field.getValue())) {
                     fields.add(field.getKey());
                 }
             });
             rows.add(row);
         }
         return new ResultRows(List.copyOf(fields), List.copyOf(itervarNames), rows);
+    }
+
+    /** Objects and lists of lists (a run's config entries) have no cell of their own. */
+    private static boolean nested(JsonNode value) {
+        if (value.isObject()) {
+            return true;
+        }
+        for (JsonNode item : value) {
+            if (item.isContainerNode()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isEmpty() {

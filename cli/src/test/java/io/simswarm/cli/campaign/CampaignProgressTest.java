@@ -40,6 +40,16 @@ class CampaignProgressTest {
     }
 
     @Test
+    void countsTheRunsQueuedInWorkersBatchesApartFromTheRunning() throws Exception {
+        CampaignView batched = CampaignView.of(new ObjectMapper().readTree(String.format(
+                "{\"id\":\"c1\",\"status\":\"RUNNING\",\"submittedAt\":\"%s\",\"runs\":{\"total\":24,"
+                        + "\"pending\":10,\"running\":2,\"queued\":8,\"succeeded\":4,\"failed\":0}}", START)));
+
+        assertThat(progress.line(batched, START.plusSeconds(20)))
+                .isEqualTo("runs 4/24 done, 2 running (8 more queued on workers), 0 failed  elapsed 0:20");
+    }
+
+    @Test
     void attachedToARunningCampaignEstimatesFromTheRunsEndedSinceThen() throws Exception {
         progress.line(campaign("RUNNING", 10, 2, 12, 0), START.plusSeconds(100));
 

@@ -25,6 +25,16 @@ class ResultRowsTest {
     }
 
     @Test
+    void runsLeaveTheirAttributesAndConfigEntriesOutButKeepHistogramEdges() throws Exception {
+        ResultRows runs = rows("[{\"run\":3,\"config\":\"Aloha\",\"itervars\":{\"numHosts\":\"10\"},"
+                + "\"attributes\":{\"seedset\":\"3\"},\"files\":3,\"configEntries\":[[\"repeat\",\"2\"]]}]");
+        assertThat(runs.header()).containsExactly("run", "config", "numHosts", "files");
+
+        ResultRows statistics = rows("[{\"name\":\"h\",\"binedges\":[1.0,2.0],\"binvalues\":[4.0]}]");
+        assertThat(statistics.csv()).isEqualTo("name,binedges,binvalues\r\nh,1.0 2.0,4.0\r\n");
+    }
+
+    @Test
     void aggregatesOverOneRepetitionShowNaNForStddevAndConfidenceInTableAndCsv() throws Exception {
         ResultRows rows = rows("[{\"config\":\"MMc\",\"itervars\":{\"rho\":\"0.5\"},\"module\":\"Q\",\"name\":\"x\","
                 + "\"count\":1,\"mean\":0.25,\"stddev\":null,\"min\":0.25,\"max\":0.25,\"ci95HalfWidth\":null},"
