@@ -1,0 +1,137 @@
+/** The shapes of the API answers the dashboard reads. */
+
+export interface RunCounts {
+  total: number;
+  pending: number;
+  running: number;
+  /** Leased in a worker's batch, waiting behind the run that worker is running. */
+  queued?: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+}
+
+export interface Campaign {
+  id: string;
+  status: string;
+  cluster: string;
+  repoUrl: string;
+  ref?: string;
+  commit?: string;
+  workdir?: string;
+  iniFile?: string;
+  config: string;
+  runFilter?: string;
+  simArgs?: string;
+  baseImage?: string;
+  buildCommand?: string;
+  runCommand: string;
+  maxParallel: number;
+  retries: number;
+  runTimeoutSeconds: number;
+  cpusPerRun: number;
+  memoryPerRun?: string;
+  buildId?: string;
+  image?: string;
+  imageDigest?: string;
+  baseImageDigest?: string;
+  simulatorVersion?: string;
+  owner?: string;
+  runs: RunCounts;
+  submittedAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  durationMs?: number;
+  error?: string;
+}
+
+export interface Run {
+  runNumber: number;
+  state: string;
+  attempts: number;
+  node?: string;
+  exitCode?: number;
+  startedAt?: string;
+  finishedAt?: string;
+  durationMs?: number;
+  error?: string;
+  /** The run's iteration variables by name, in OMNeT++'s order, as the scheduler recorded them at expansion. */
+  itervars?: Record<string, string>;
+}
+
+/** An iteration variable of a campaign's runs with the values it takes. */
+export interface ItervarValues {
+  name: string;
+  values: string[];
+}
+
+export interface Attempt {
+  number: number;
+  worker?: string;
+  startedAt: string;
+  finishedAt?: string;
+  outcome?: string;
+  exitCode?: number;
+  durationMs?: number;
+  logTail?: string;
+}
+
+export interface Page<T> {
+  total: number;
+  offset: number;
+  limit: number;
+  items: T[];
+}
+
+export interface AggregatedScalar {
+  config: string;
+  itervars: Record<string, string>;
+  module: string;
+  name: string;
+  count: number;
+  mean: number;
+  stddev?: number;
+  min: number;
+  max: number;
+  ci95HalfWidth?: number;
+}
+
+export interface ResultRun {
+  run: number;
+  repetition: number;
+  config: string;
+  itervars: Record<string, string>;
+}
+
+export interface Statistic {
+  run: number;
+  module: string;
+  name: string;
+  count: number;
+  mean: number;
+  binLowerBounds?: number[];
+  binCounts?: number[];
+}
+
+export interface VectorInfo {
+  key: string;
+  run: number;
+  module: string;
+  name: string;
+  count: number;
+}
+
+export interface VectorPoints {
+  key: string;
+  count: number;
+  points: { time: number; value: number }[];
+}
+
+export interface Cluster {
+  name: string;
+  provider?: string;
+  state?: string;
+  status?: string;
+  nodes?: { name?: string; hostname?: string; state?: string; role?: string; tasks?: number; runningTasks?: number }[];
+  [key: string]: unknown;
+}
