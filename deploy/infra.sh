@@ -276,31 +276,12 @@ kafka_ensure_libs() {
     mv "$KAFKA_LIBS.tmp" "$KAFKA_LIBS"
 }
 
+# The broker's settings from deploy/kafka/server.properties.in (the stack's Kafka image uses it too).
 kafka_config() {
-    cat <<EOF
-# Written by deploy/infra.sh; edits are overwritten.
-# One node in KRaft combined mode (broker and controller in one process).
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-log.dirs=$KAFKA_DATA
-num.partitions=$KAFKA_PARTITIONS
-auto.create.topics.enable=true
-default.replication.factor=1
-min.insync.replicas=1
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-# Tests start consumer groups often; do not wait for more members to join.
-group.initial.rebalance.delay.ms=0
-EOF
+    echo "# Written by deploy/infra.sh; edits are overwritten."
+    sed -e "s|@CONTROLLER@|$KAFKA_HOST:$KAFKA_CONTROLLER_PORT|g" -e "s|@LISTENER@|$KAFKA_HOST:$KAFKA_PORT|g" \
+        -e "s|@ADVERTISED@|$KAFKA_HOST:$KAFKA_PORT|g" -e "s|@DATA@|$KAFKA_DATA|g" -e "s|@PARTITIONS@|$KAFKA_PARTITIONS|g" \
+        "$SCRIPT_DIR/kafka/server.properties.in"
 }
 
 kafka_write_config() {

@@ -41,6 +41,11 @@ json_field() { # json_field NAME < json: the string (or bare) value of a top-lev
     sed -n "s/.*\"$1\":\(\"\([^\"]*\)\"\|\([a-z0-9.]*\)\).*/\2\3/p" | head -n1
 }
 
+# a token of the local key pair (deploy/quickstart.sh's), accepted by a service started here or by the quickstart's
+# shellcheck source=../../deploy/lib/common.sh
+source "$root/deploy/lib/common.sh"
+auth="Authorization: Bearer $(sign_token bench admin 1)"
+
 start_service() {
     local app="$root/build-service/target/quarkus-app/quarkus-run.jar"
     if [[ "${BENCH_SKIP_PACKAGE:-0}" != 1 || ! -f "$app" ]]; then
@@ -50,6 +55,7 @@ start_service() {
     # A consumer group of its own that serves no campaign: the bench must not take others' build requests.
     SIMSWARM_BUILD_PORT=$port \
     SIMSWARM_BUILD_CAMPAIGN_PATTERN='bench-serves-no-campaign' \
+    SIMSWARM_JWT_PUBLIC_KEY="$JWT_PUBLIC_KEY" SIMSWARM_ALLOW_FILE_REPOS=true \
     MP_MESSAGING_INCOMING_BUILD_REQUESTS_GROUP_ID="build-bench-$$" \
         java -jar "$app" >"$work/service.log" 2>&1 &
     service_pid=$!
@@ -80,9 +86,9 @@ build_ms() {
     local body started id build status
     body=$(printf '{"repoUrl":"%s","buildCommand":"%s"}' "$repo_url" "$command")
     started=$(now_ms)
-    id=$(curl -fs -H 'Content-Type: application/json' -d "$body" "$BUILD_URL/builds" | json_field id)
+    id=$(curl -fs -H "$auth" -H 'Content-Type: application/json' -d "$body" "$BUILD_URL/builds" | json_field id)
     while true; do
-        build=$(curl -fs "$BUILD_URL/builds/$id")
+        build=$(curl -fs -H "$auth" "$BUILD_URL/builds/$id")
         status=$(json_field status <<<"$build")
         if [[ "$status" == SUCCEEDED || "$status" == FAILED ]]; then break; fi
         sleep 0.02
@@ -99,7 +105,7 @@ echo "build command: $command"
 read -r cold_ms status cached id < <(build_ms)
 if [[ "$status" != SUCCEEDED || "$cached" != false ]]; then
     echo "the cold build did not succeed as a fresh build (status $status, cached $cached):" >&2
-    curl -fs "$BUILD_URL/builds/$id" >&2
+    curl -fs -H "$auth" "$BUILD_URL/builds/$id" >&2
     exit 1
 fi
 

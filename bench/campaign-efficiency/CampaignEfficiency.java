@@ -108,6 +108,7 @@ public class CampaignEfficiency {
                 results.put("quarkus.http.port", String.valueOf(port));
                 results.put("mp.messaging.incoming.campaign-events.group.id", "results-bench-" + UUID.randomUUID());
                 results.put("quarkus.log.level", "WARN");
+                results.put("mp.jwt.verify.publickey.location", Keys.publicKeyFile().toString());
                 processes.add(start("results", resultsJar, results, Map.of(
                         "SIMSWARM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/simswarm_test",
                         "SIMSWARM_RESULTS_SCHEMA", "results_bench",
@@ -122,6 +123,8 @@ public class CampaignEfficiency {
             settings.put("quarkus.http.port", String.valueOf(schedulerPort));
             settings.put("simswarm.scheduler.provisioner-url", standInConfig.get("simswarm.scheduler.provisioner-url"));
             settings.put("simswarm.scheduler.task-results-url", resultsUrl);
+            // the stand-ins listen on loopback; the workers share the host's network as the bare runs do
+            settings.put("simswarm.scheduler.swarm.network", "host");
             settings.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/simswarm_test");
             settings.put("quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema", "scheduler_bench");
             settings.put("quarkus.flyway.schemas", "scheduler_bench");
@@ -130,6 +133,8 @@ public class CampaignEfficiency {
             settings.put("mp.messaging.incoming.build-results.group.id", group);
             settings.put("mp.messaging.incoming.results-stored.group.id", group);
             settings.put("quarkus.log.level", "WARN");
+            settings.put("mp.jwt.verify.publickey.location", Keys.publicKeyFile().toString());
+            settings.put("simswarm.repos.allow-file", "true");
             processes.add(start("scheduler", Path.of(options.get("--scheduler-jar")), settings, Map.of()));
             pids.put("scheduler", processes.get(processes.size() - 1).pid());
             String schedulerUrl = "http://127.0.0.1:" + schedulerPort;
@@ -418,6 +423,7 @@ public class CampaignEfficiency {
 
     private static String post(String url, String json) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", Keys.authorization())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
@@ -427,7 +433,8 @@ public class CampaignEfficiency {
     }
 
     private static String get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", Keys.authorization()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** A string or number field of a flat JSON answer (the first one of that name). */
@@ -587,6 +594,39 @@ public class CampaignEfficiency {
                 return Files.readString(file, StandardCharsets.ISO_8859_1);
             } catch (IOException e) {
                 return "";
+            }
+        }
+    }
+
+    /** The key pair of this run's bearer tokens: the services verify with the public half, the bench signs. */
+    private static final class Keys {
+
+        private static final java.security.KeyPair PAIR = generate();
+        private static Path publicKey;
+
+        static synchronized Path publicKeyFile() throws IOException {
+            if (publicKey == null) {
+                publicKey = Files.createTempFile("simswarm-bench-jwt", ".pem");
+                publicKey.toFile().deleteOnExit();
+                String body = java.util.Base64.getMimeEncoder(64, new byte[] {10})
+                        .encodeToString(PAIR.getPublic().getEncoded());
+                Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n");
+            }
+            return publicKey;
+        }
+
+        static String authorization() {
+            return "Bearer " + io.simswarm.commons.security.AccessTokens.sign("bench", "admin",
+                    java.time.Duration.ofHours(6), PAIR.getPrivate());
+        }
+
+        private static java.security.KeyPair generate() {
+            try {
+                java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair();
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
             }
         }
     }

@@ -204,3 +204,29 @@ select_docker_cli() {
 }
 
 docker_cli() { "$DOCKER_CLI" "$@"; }
+
+# The key pair of the bearer tokens: the provisioner signs with the private key, every service verifies with the
+# public one. Made once under the state folder; prints nothing.
+JWT_PRIVATE_KEY="$SIMSWARM_STATE_DIR/secrets/jwt-private.pem"
+JWT_PUBLIC_KEY="$SIMSWARM_STATE_DIR/secrets/jwt-public.pem"
+ensure_jwt_keys() {
+    if [[ ! -s "$JWT_PRIVATE_KEY" || ! -s "$JWT_PUBLIC_KEY" ]]; then
+        (umask 077 && mkdir -p "$(dirname "$JWT_PRIVATE_KEY")" \
+            && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$JWT_PRIVATE_KEY" 2>/dev/null \
+            && openssl pkey -in "$JWT_PRIVATE_KEY" -pubout -out "$JWT_PUBLIC_KEY")
+    fi
+}
+
+# Prints a bearer token (RS256, issuer simswarm) signed with the local private key, as POST /tokens would issue.
+# usage: sign_token NAME ROLE DAYS
+sign_token() {
+    local name="$1" role="$2" days="$3" now header payload signature
+    ensure_jwt_keys
+    now=$(date +%s)
+    b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+    header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+    payload=$(printf '{"iss":"simswarm","sub":"%s","upn":"%s","groups":["%s"],"iat":%d,"exp":%d}' \
+        "$name" "$name" "$role" "$now" $((now + days * 86400)) | b64url)
+    signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$JWT_PRIVATE_KEY" | b64url)
+    printf '%s.%s.%s\n' "$header" "$payload" "$signature"
+}
