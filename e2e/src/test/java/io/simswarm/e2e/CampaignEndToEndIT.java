@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +74,16 @@ class CampaignEndToEndIT extends EndToEndTest {
         JsonNode first = get(ServiceCluster.SCHEDULER, "/campaigns/" + firstCampaign);
         JsonNode again = get(ServiceCluster.SCHEDULER, "/campaigns/" + second);
         assertThat(again.path("image").asText()).isNotBlank().isEqualTo(first.path("image").asText());
+        assertThat(again.path("imageDigest").asText()).matches("sha256:[0-9a-f]{64}")
+                .isEqualTo(first.path("imageDigest").asText());
+        assertThat(again.path("simulatorVersion").asText()).startsWith("queueing 1.0");
+        JsonNode firstBuild = get(ServiceCluster.RESULTS, "/campaigns/" + firstCampaign + "/provenance").path("build");
+        JsonNode secondBuild = get(ServiceCluster.RESULTS, "/campaigns/" + second + "/provenance").path("build");
+        for (String input : List.of("commit", "image", "imageDigest", "baseImageDigest", "simulatorVersion")) {
+            assertThat(secondBuild.path(input).asText()).as("provenance %s of both campaigns", input).isNotBlank()
+                    .isEqualTo(firstBuild.path(input).asText());
+        }
+        assertThat(secondBuild.path("imageDigest").asText()).isEqualTo(again.path("imageDigest").asText());
         JsonNode builds = get(ServiceCluster.BUILD, "/builds?commit=" + again.path("commit").asText());
         assertThat(builds.findValuesAsText("status")).containsOnly("SUCCEEDED");
         assertThat(builds.findValues("cached").stream().filter(JsonNode::asBoolean).count())
@@ -121,6 +132,22 @@ class CampaignEndToEndIT extends EndToEndTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderr().strip()).startsWith("simswarm: cannot reach the scheduler service at "
                 + "http://127.0.0.1:9").contains("deploy/quickstart.sh");
+    }
+
+    @Test
+    @Order(7)
+    void noSecretIsInAnyLogOfTheServices() throws Exception {
+        List<Path> logs;
+        try (Stream<Path> files = Files.walk(services.logs())) {
+            logs = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(logs).isNotEmpty();
+        for (Path log : logs) {
+            String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+            for (String secret : services.secrets()) {
+                assertThat(text).as("a secret in %s", log).doesNotContain(secret);
+            }
+        }
     }
 
     private static Processes.Result simswarm(Path directory, String... arguments)
@@ -190,7 +217,8 @@ class CampaignEndToEndIT extends EndToEndTest {
 
     private static JsonNode get(ServiceCluster.Service service, String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(service.url() + path)).header("Accept", "application/json").build(),
+                HttpRequest.newBuilder(URI.create(service.url() + path)).header("Accept", "application/json")
+                        .header("Authorization", TestKeys.authorization()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s%s: %s", service.url(), path, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

@@ -37,7 +37,8 @@ final class Drills {
                 "maxParallel", 2, "retries", 0));
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
                         URI.create(ServiceCluster.SCHEDULER.url() + "/campaigns"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", TestKeys.authorization())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JSON.readTree(created.body()).path("id").asText();
@@ -46,7 +47,8 @@ final class Drills {
     /** {@code GET path} of the scheduler; an answer other than 200 is an IOException. */
     static JsonNode scheduler(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(ServiceCluster.SCHEDULER.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(ServiceCluster.SCHEDULER.url() + path)).header("Authorization", TestKeys.authorization())
+                .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + ": " + response.statusCode() + " " + response.body());
         }

@@ -105,7 +105,8 @@ class SchedulerRestartEndToEndIT extends EndToEndTest {
 
     private static JsonNode campaign(String id) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(ServiceCluster.SCHEDULER.url() + "/campaigns/" + id)).build(),
+                        URI.create(ServiceCluster.SCHEDULER.url() + "/campaigns/" + id))
+                        .header("Authorization", TestKeys.authorization()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET /campaigns/%s: %s", id, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

@@ -39,7 +39,8 @@ final class ServiceCluster implements AutoCloseable {
     static final Service PROVISIONER = new Service("provisioner", 18081, List.of("campaign-events"));
     static final Service BUILD = new Service("build", 18082, List.of("build-requests"));
     static final Service SCHEDULER = new Service("scheduler", 18083, List.of("build-results", "results-stored"));
-    static final Service RESULTS = new Service("results", 18084, List.of("campaign-events"));
+    static final Service RESULTS = new Service("results", 18084,
+            List.of("campaign-events", "build-requests", "build-results"));
     static final List<Service> ALL = List.of(PROVISIONER, RESULTS, BUILD, SCHEDULER);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -80,12 +81,28 @@ final class ServiceCluster implements AutoCloseable {
         awaitReady(service, Duration.ofMinutes(3));
     }
 
+    /**
+     * Every secret these services were given, the admin token of the command line and the private key's body:
+     * none of them may appear in a log.
+     */
+    List<String> secrets() throws IOException {
+        String privateKey = Files.readString(TestKeys.privateKeyFile()).lines()
+                .filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
+        return List.of(tokenSecret, internalKey, TestKeys.adminToken(), privateKey);
+    }
+
+    /** The folder of the services' logs. */
+    Path logs() {
+        return logs;
+    }
+
     /** The environment that points the command line at these services. */
     Map<String, String> cliEnvironment() {
         Map<String, String> environment = new HashMap<>();
         for (Service service : ALL) {
             environment.put("SIMSWARM_" + service.name().toUpperCase() + "_URL", service.url());
         }
+        environment.put("SIMSWARM_TOKEN", TestKeys.adminToken());
         return environment;
     }
 
@@ -103,18 +120,50 @@ final class ServiceCluster implements AutoCloseable {
         environment.put("SIMSWARM_" + service.name().toUpperCase() + "_PORT", String.valueOf(service.port()));
         environment.put("SIMSWARM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/simswarm_e2e");
         environment.put("QUARKUS_FLYWAY_CLEAN_AT_START", String.valueOf(cleanDatabase));
-        environment.put("SIMSWARM_TOKEN_SECRET", tokenSecret);
-        environment.put("SIMSWARM_INTERNAL_KEY", internalKey);
+        environment.put("SIMSWARM_ALLOW_FILE_REPOS", "true");
+        // each service gets only the secrets it uses
+        environment.put("SIMSWARM_JWT_PUBLIC_KEY", TestKeys.publicKeyFile().toString());
+        switch (service.name()) {
+            case "provisioner" -> {
+                environment.put("SIMSWARM_JWT_PRIVATE_KEY", TestKeys.privateKeyFile().toString());
+                environment.put("SIMSWARM_INTERNAL_KEY", internalKey);
+            }
+            case "build" -> environment.put("SIMSWARM_INTERNAL_KEY", internalKey);
+            case "scheduler" -> {
+                environment.put("SIMSWARM_TOKEN_SECRET", tokenSecret);
+                environment.put("SIMSWARM_INTERNAL_KEY", internalKey);
+            }
+            default -> environment.put("SIMSWARM_TOKEN_SECRET", tokenSecret);
+        }
         environment.put("SIMSWARM_RESULTS_DIR", resultsStore.toString());
         environment.put("SIMSWARM_SCHEDULER_PROVISIONER_URL", PROVISIONER.url());
         environment.put("SIMSWARM_BUILD_PROVISIONER_URL", PROVISIONER.url());
-        environment.put("SIMSWARM_SCHEDULER_TASK_SCHEDULER_URL", SCHEDULER.url());
-        environment.put("SIMSWARM_SCHEDULER_TASK_RESULTS_URL", RESULTS.url());
+        // the runs reach the two services they need through the host's address on the swarm's gateway bridge
+        environment.put("SIMSWARM_SCHEDULER_TASK_SCHEDULER_URL", "http://" + hostForTasks() + ":" + SCHEDULER.port());
+        environment.put("SIMSWARM_SCHEDULER_TASK_RESULTS_URL", "http://" + hostForTasks() + ":" + RESULTS.port());
         for (String channel : service.incomingChannels()) {
             String key = "MP_MESSAGING_INCOMING_" + channel.toUpperCase().replace('-', '_') + "_GROUP_ID";
             environment.put(key, "e2e-" + runId + "-" + service.name());
         }
         return builder.start();
+    }
+
+    /** This machine's address on docker_gwbridge, where tasks on an overlay network reach it. */
+    static String hostForTasks() {
+        try {
+            Process inspect = new ProcessBuilder("docker", "network", "inspect", "docker_gwbridge", "--format",
+                    "{{range .IPAM.Config}}{{.Gateway}}{{end}}").redirectErrorStream(true).start();
+            String address = new String(inspect.getInputStream().readAllBytes()).strip();
+            if (inspect.waitFor() != 0 || address.isEmpty()) {
+                throw new IllegalStateException("no gateway address on docker_gwbridge: " + address);
+            }
+            return address;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot ask Docker for the gateway bridge", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void awaitReady(Service service, Duration timeout) {
