@@ -1,5 +1,6 @@
 package io.simswarm.docker;
 
+import io.simswarm.commons.security.InternalKeys;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -19,7 +20,7 @@ public interface ProvisionerClient {
      * Header carrying the key with which SimSwarm services call the provisioner instead of a bearer token
      * ({@code SIMSWARM_INTERNAL_KEY}); it lets them read clusters and their secrets.
      */
-    String INTERNAL_KEY_HEADER = "X-SimSwarm-Internal-Key";
+    String INTERNAL_KEY_HEADER = InternalKeys.HEADER;
 
     @GET
     @Path("/{name}")

@@ -1,6 +1,8 @@
 package io.simswarm.commons.http;
 
 import io.simswarm.commons.problem.ApiException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,6 +25,29 @@ public final class QueryValues {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest(name + " must be a whole number, not '" + value + "'.");
         }
+    }
+
+    /**
+     * Whole numbers separated by commas ({@code 3,7,11}), at most {@code most} of them; an empty list when absent. A
+     * bad item is answered as {@link #wholeNumber} answers it.
+     */
+    public static List<Integer> wholeNumbers(String name, String value, int most) {
+        List<Integer> numbers = new ArrayList<>();
+        if (value == null || value.isBlank()) {
+            return numbers;
+        }
+        String[] items = value.split(",", -1);
+        if (items.length > most) {
+            throw ApiException.badRequest(name + " may list at most " + most + " numbers, not " + items.length + ".");
+        }
+        for (String item : items) {
+            if (item.isBlank()) {
+                throw ApiException.badRequest(name + " must be a whole number or a list of them like 3,7,11, not '"
+                        + value + "'.");
+            }
+            numbers.add(wholeNumber(name, item));
+        }
+        return numbers;
     }
 
     /** A finite decimal number, or null when absent. */

@@ -15,6 +15,12 @@ public interface ResultsConfig {
     String tokenSecret();
 
     /**
+     * Key with which the other SimSwarm services read results without a bearer token (the scheduler's repetitions
+     * until a confidence interval is tight); none set: no service call is accepted.
+     */
+    Optional<String> internalKey();
+
+    /**
      * Largest accepted upload body, in bytes, of one run or of a whole group: applies to the gzip body and to the
      * unpacked archive.
      */

@@ -2,17 +2,25 @@ package io.simswarm.results.query;
 
 import io.simswarm.commons.http.QueryValues;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The filters of a list query: module and name patterns ({@link Glob}), configuration name and run number.
- * Builds the WHERE clause over {@code run r} and the result table aliased {@code t}.
+ * The filters of a list query: module and name patterns ({@link Glob}), configuration name and run numbers (none:
+ * every run). Builds the WHERE clause over {@code run r} and the result table aliased {@code t}.
  */
-public record Filter(String campaignId, String module, String name, String config, Integer run) {
+public record Filter(String campaignId, String module, String name, String config, List<Integer> runs) {
 
-    /** The filter of a request's query parameters; {@code run} as sent (a whole number or absent). */
+    /** Most run numbers one query may list (the runs of one parameter point, say). */
+    public static final int MOST_RUNS = 1000;
+
+    public Filter {
+        runs = runs == null ? List.of() : List.copyOf(runs);
+    }
+
+    /** The filter of a request's query parameters; {@code run} as sent (a whole number, a list like 3,7,11, or absent). */
     public static Filter of(String campaignId, String module, String name, String config, String run) {
-        return new Filter(campaignId, module, name, config, QueryValues.wholeNumber("run", run));
+        return new Filter(campaignId, module, name, config, QueryValues.wholeNumbers("run", run, MOST_RUNS));
     }
 
     /** SQL conditions (joined with AND) and their parameters, in order. */
@@ -24,9 +32,9 @@ public record Filter(String campaignId, String module, String name, String confi
             conditions.add("r.config_name = ?");
             params.add(config);
         }
-        if (run != null) {
-            conditions.add("r.run_number = ?");
-            params.add(run);
+        if (!runs.isEmpty()) {
+            conditions.add("r.run_number in (" + String.join(", ", Collections.nCopies(runs.size(), "?")) + ")");
+            params.addAll(runs);
         }
         if (withTable) {
             pattern("t.module", module, conditions, params);

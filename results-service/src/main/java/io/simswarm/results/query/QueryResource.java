@@ -27,7 +27,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 /**
  * The list endpoints of a campaign's results. Every one answers JSON (an array of objects) by default and CSV with
  * {@code ?format=csv} or {@code Accept: text/csv}, streamed; filters: {@code module} and {@code name} (OMNeT++
- * patterns), {@code config}, {@code run}.
+ * patterns), {@code config}, {@code run} (a run number or a list of them, {@code 3,7,11}).
  */
 @Path("/campaigns/{campaignId}")
 @Produces({MediaType.APPLICATION_JSON, Formats.CSV})

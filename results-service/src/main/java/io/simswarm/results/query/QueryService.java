@@ -223,7 +223,7 @@ public class QueryService {
     /** Configuration entries ({@code config} lines) of each run in file order; {@code name} filters the keys. */
     public void configEntries(Filter filter, TableWriter out) throws SQLException, IOException {
         List<Object> params = new ArrayList<>();
-        Filter keys = new Filter(filter.campaignId(), null, filter.name(), filter.config(), filter.run());
+        Filter keys = new Filter(filter.campaignId(), null, filter.name(), filter.config(), filter.runs());
         String sql = "select " + RUN_FIELDS + ", t.ord, t.name, t.value from run r cross join lateral "
                 + "(select e.ord, (e.entry->>0) collate \"C\" as name, e.entry->>1 as value "
                 + "from jsonb_array_elements(r.config_entries) with ordinality as e(entry, ord)) t where "

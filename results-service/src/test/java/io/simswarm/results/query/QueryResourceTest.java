@@ -115,6 +115,10 @@ class QueryResourceTest {
         given().get("/campaigns/{c}/scalars?aggregate=true&name=rtt:mean&run=0", CAMPAIGN).then().statusCode(200)
                 .body("", hasSize(2)).body("[0].count", equalTo(1)).body("[0].stddev", nullValue())
                 .body("[0].ci95HalfWidth", nullValue());
+        // a list of runs: the repetitions of one point so far (host[0]: 20 and 22, mean 21, stddev sqrt 2)
+        given().get("/campaigns/{c}/scalars?aggregate=true&name=rtt:mean&module=Net.host[0].app&run=3,5", CAMPAIGN)
+                .then().statusCode(200).body("", hasSize(1)).body("[0].itervars.x", equalTo("2"))
+                .body("[0].count", equalTo(2)).body("[0].mean", equalTo(21f));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.simswarm.commons.security.InternalKeys;
 import io.simswarm.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,16 @@ class ResultsAccessTest {
         given().header("Authorization", viewer).get("/campaigns/c/runs").then().statusCode(not(401));
         given().header("Authorization", viewer).delete("/campaigns/c").then().statusCode(403)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void anotherServiceReadsWithTheInternalKeyAndWritesNothing() {
+        given().auth().none().header(InternalKeys.HEADER, "test-internal-key").get("/campaigns/c/scalars")
+                .then().statusCode(not(401)).statusCode(not(403));
+        given().auth().none().header(InternalKeys.HEADER, "test-internal-key").delete("/campaigns/c")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().none().header(InternalKeys.HEADER, "a-guess").get("/campaigns/c/scalars")
+                .then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
