@@ -186,6 +186,23 @@ class BadInputCatalogueTest {
                         .answers(400, "memoryPerRun must be between 64m and 4096g, not '5t'"),
                 submit("memoryPerRun as a bare number of bytes below 64m", with("memoryPerRun", 512))
                         .answers(400, "memoryPerRun must be between 64m and 4096g, not '512'"),
+                submit("a precision target without ci95", with("until", List.of("queueingTime:mean < 2%")))
+                        .answers(400, "until[0]: 'queueingTime:mean < 2%' is not a precision target: write NAME"
+                                + " ci95<=LIMIT"),
+                submit("a precision target with a zero limit", with("until", List.of("x ci95<=0")))
+                        .answers(400, "until[0]: The limit of precision target 'x ci95<=0' must be a positive number"),
+                submit("more than 8 precision targets", with("until", Collections.nCopies(9, "x ci95<=1")))
+                        .answers(400, "until must hold at most 8 targets"),
+                submit("until as text", with("until", "x ci95<=1"))
+                        .answers(400, "at field 'until': it must be a JSON array"),
+                submit("maxRepetitions without until", with("maxRepetitions", 10))
+                        .answers(400, "maxRepetitions applies only with until"),
+                submit("maxRepetitions of 1", withTargets("maxRepetitions", 1))
+                        .answers(400, "maxRepetitions must be greater than or equal to 2"),
+                submit("maxRepetitions above 1000", withTargets("maxRepetitions", 1001))
+                        .answers(400, "maxRepetitions must be less than or equal to 1000"),
+                submit("--repeat with until", withTargets("simArgs", "--sim-time-limit=5s --repeat=4"))
+                        .answers(400, "simArgs must not set --repeat with until"),
                 submit("more than 16 exit rules", with("exitRules", Collections.nCopies(17,
                         Map.of("onExitCode", "1", "action", "EXIT"))))
                         .answers(400, "exitRules must hold at most 16 rules"),
@@ -506,6 +523,14 @@ class BadInputCatalogueTest {
     /** A valid submission (on the halted cluster) with {@code field} set to {@code value}. */
     private static String with(String field, Object value) {
         Map<String, Object> body = valid();
+        body.put(field, value);
+        return json(body);
+    }
+
+    /** A valid submission with a precision target and {@code field} set to {@code value}. */
+    private static String withTargets(String field, Object value) {
+        Map<String, Object> body = valid();
+        body.put("until", List.of("queueingTime:mean ci95<=2%"));
         body.put(field, value);
         return json(body);
     }

@@ -31,8 +31,9 @@ class PackageDependenciesTest {
     /** The layers, lowest first; the same picture as in docs/architecture.md. */
     private static final List<Set<String>> LAYERS = List.of(
             Set.of("config", "tx"),
-            Set.of("cluster"),
+            Set.of("cluster", "results"),
             Set.of("docker", "run"),
+            Set.of("point"),
             Set.of("campaign"),
             Set.of("browse", "campaign.messaging", "expansion", "lease"),
             Set.of("dispatch"));

@@ -119,7 +119,7 @@ public class BrowseResource {
     public Response progress(@PathParam("id") String id, @Context Request request) {
         CampaignView view = campaigns.get(id);
         EntityTag tag = new EntityTag(Integer.toHexString(Objects.hash(view.status(), view.runs(), view.image(),
-                view.startedAt(), view.finishedAt(), view.error())));
+                view.startedAt(), view.finishedAt(), view.error(), view.points())));
         CacheControl revalidate = new CacheControl();
         revalidate.setNoCache(true);
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);

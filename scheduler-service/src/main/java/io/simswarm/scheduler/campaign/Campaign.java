@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import io.simswarm.scheduler.point.Target;
 import io.simswarm.scheduler.run.ExitRule;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +48,11 @@ public class Campaign extends PanacheEntityBase {
     /** The campaign's rules for failed attempts, first match wins; none: each failure class's default. */
     @JdbcTypeCode(SqlTypes.JSON)
     public List<ExitRule> exitRules;
+    /** Precision targets ({@code queueingTime:mean ci95<=2%}); null: the ini's repetitions, no more. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> until;
+    /** Most repetitions of a parameter point when there are targets; null without. */
+    public Integer maxRepetitions;
     /** What the campaign was expected to take when it was submitted. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Estimate estimate;
@@ -83,6 +89,23 @@ public class Campaign extends PanacheEntityBase {
     public Instant buildFinishedAt;
     public Instant startedAt;
     public Instant finishedAt;
+
+    /**
+     * The simulation arguments of the campaign's runs: its own, and with precision targets the repetition count its
+     * run numbers are reckoned with ({@code --repeat=maxRepetitions}).
+     */
+    public String runArgs() {
+        if (maxRepetitions == null) {
+            return simArgs;
+        }
+        String repeat = "--repeat=" + maxRepetitions;
+        return simArgs == null ? repeat : simArgs + " " + repeat;
+    }
+
+    /** The campaign's precision targets, parsed; empty without. */
+    public List<Target> targets() {
+        return until == null ? List.of() : until.stream().map(Target::parse).toList();
+    }
 
     /** The campaign, locked against concurrent changes until the transaction ends. */
     public static Optional<Campaign> lock(String id) {

@@ -1,6 +1,7 @@
 package io.simswarm.scheduler.campaign;
 
 import io.simswarm.commons.security.RepoUrls;
+import io.simswarm.scheduler.point.Target;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ final class CampaignChecks {
     private static final Pattern SCP_LIKE = Pattern.compile("[^@/:]+@[^@/:]+:.+");
     /** Characters git refuses in a ref name ({@code git check-ref-format}), and spaces. */
     private static final Pattern REF_CHARACTERS = Pattern.compile("[\\s\\p{Cntrl}~^:?*\\[\\\\]");
+    private static final Pattern REPEAT = Pattern.compile("(^|\\s)--repeat\\b");
     private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
 
     private CampaignChecks() {
@@ -44,6 +46,33 @@ final class CampaignChecks {
         if (image != null && !IMAGE.matcher(image).matches()) {
             problems.add("baseImage '" + image + "' is not an image reference such as ubuntu:24.04 or"
                     + " registry:5000/team/image:tag");
+        }
+        problems.addAll(precisionProblems(request));
+        return problems;
+    }
+
+    /**
+     * Precision targets must parse, {@code maxRepetitions} needs them, and with them the scheduler sets the
+     * repetitions itself ({@code --repeat}), so the simulation arguments must not.
+     */
+    private static List<String> precisionProblems(CampaignRequest request) {
+        List<String> problems = new ArrayList<>();
+        List<String> until = request.until() == null ? List.of() : request.until();
+        for (int i = 0; i < until.size(); i++) {
+            try {
+                Target.parse(until.get(i));
+            } catch (IllegalArgumentException e) {
+                String sentence = e.getMessage();
+                problems.add("until[" + i + "]: " + sentence.substring(0, sentence.length() - 1));
+            }
+        }
+        if (until.isEmpty() && request.maxRepetitions() != null) {
+            problems.add("maxRepetitions applies only with until (the precision targets it bounds)");
+        }
+        String simArgs = request.simArgs();
+        if (!until.isEmpty() && simArgs != null && REPEAT.matcher(simArgs).find()) {
+            problems.add("simArgs must not set --repeat with until: the scheduler adds repetitions itself, up to"
+                    + " maxRepetitions");
         }
         return problems;
     }

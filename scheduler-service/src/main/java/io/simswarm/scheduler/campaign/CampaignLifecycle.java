@@ -9,6 +9,8 @@ import io.simswarm.events.BuildRequested;
 import io.simswarm.events.CampaignEvent;
 import io.simswarm.events.Topics;
 import io.simswarm.scheduler.config.SchedulerConfig;
+import io.simswarm.scheduler.point.PlannedPoint;
+import io.simswarm.scheduler.point.PointLedger;
 import io.simswarm.scheduler.run.Itervar;
 import io.simswarm.scheduler.run.Run;
 import io.simswarm.scheduler.run.RunLedger;
@@ -34,13 +36,15 @@ public class CampaignLifecycle {
     private static final int ERROR_CHARS = 8_000;
 
     private final RunLedger runs;
+    private final PointLedger points;
     private final Estimator estimator;
     private final SchedulerConfig config;
     private final Outbox outbox;
     private final Event<CampaignChanged> changes;
 
-    public CampaignLifecycle(RunLedger runs, Outbox outbox, Event<CampaignChanged> changes, Estimator estimator,
-            SchedulerConfig config) {
+    public CampaignLifecycle(RunLedger runs, PointLedger points, Outbox outbox, Event<CampaignChanged> changes,
+            Estimator estimator, SchedulerConfig config) {
+        this.points = points;
         this.estimator = estimator;
         this.config = config;
         this.runs = runs;
@@ -95,8 +99,19 @@ public class CampaignLifecycle {
     @Transactional(Transactional.TxType.MANDATORY)
     public void expanded(Campaign campaign, Collection<Integer> runNumbers, Map<Integer, List<Itervar>> itervars,
             String simulatorVersion) {
+        expanded(campaign, runNumbers, itervars, simulatorVersion, List.of());
+    }
+
+    /**
+     * EXPANDING → RUNNING as above, for a campaign with precision targets: its parameter points are stored too, and
+     * {@code runNumbers} are their first repetitions.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expanded(Campaign campaign, Collection<Integer> runNumbers, Map<Integer, List<Itervar>> itervars,
+            String simulatorVersion, List<PlannedPoint> planned) {
         campaign.simulatorVersion = simulatorVersion;
         runs.add(campaign.id, runNumbers, itervars);
+        points.plan(campaign.id, planned);
         if (config.lease().longestFirst()) {
             runs.expect(campaign.id, estimator.expectedDurations(campaign));
         }
@@ -107,10 +122,22 @@ public class CampaignLifecycle {
         Log.infof("campaign %s: %d runs, dispatching", campaign.id, runNumbers.size());
     }
 
+    /**
+     * A point of a RUNNING campaign with precision targets got {@code added} more repetitions (already PENDING runs):
+     * they count among its runs.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void repetitionsAdded(Campaign campaign, int added) {
+        if (campaign.status == CampaignStatus.RUNNING && added > 0) {
+            campaign.totalRuns += added;
+        }
+    }
+
     /** A RUNNING campaign none of whose runs is left to do ends: SUCCEEDED when all succeeded, else FAILED. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void completeIfDone(Campaign campaign) {
-        if (campaign.status != CampaignStatus.RUNNING || runs.anyOpen(campaign.id)) {
+        if (campaign.status != CampaignStatus.RUNNING || runs.anyOpen(campaign.id)
+                || campaign.until != null && points.anyOpen(campaign.id)) {
             return;
         }
         List<Run> failed = runs.failed(campaign.id);

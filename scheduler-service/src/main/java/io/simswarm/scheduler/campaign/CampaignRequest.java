@@ -28,9 +28,12 @@ import java.util.List;
  * @param retries           further attempts of a failed run (0 to 100)
  * @param runTimeoutSeconds seconds after which a run is killed (0 = none; at most ten years, the runner's limit)
  * @param cpusPerRun        CPUs reserved on a node per running run (0 = none reserved; at most 1024)
- * @param memoryPerRun      most memory a run may use, e.g. {@code 512m} or {@code 2g} (default 2g)
  * @param exitRules         rules for failed attempts (exit code or output glob → RETRY or EXIT), first match wins;
  *                          they override the defaults of the failure classes (a model error is not retried)
+ * @param memoryPerRun      most memory a run may use, e.g. {@code 512m} or {@code 2g} (default 2g)
+ * @param until             precision targets ({@code queueingTime:mean ci95<=2%}): each parameter point gets more
+ *                          repetitions until all are met or it reaches {@code maxRepetitions}; none: the ini's
+ * @param maxRepetitions    most repetitions of a point with {@code until} (2 to 1000, default 50)
  */
 public record CampaignRequest(
         @Pattern(regexp = "\\s*|[a-z][a-z0-9-]{0,39}", message = "must be 1 to 40 lowercase letters, digits or dashes,"
@@ -53,7 +56,9 @@ public record CampaignRequest(
         @Min(0) @Max(MAX_RUN_TIMEOUT_SECONDS) Integer runTimeoutSeconds,
         @DecimalMin("0") @DecimalMax(MAX_CPUS_PER_RUN) Double cpusPerRun,
         @Size(max = MAX_EXIT_RULES, message = "must hold at most {max} rules") List<ExitRule> exitRules,
-        @Size(max = 32, message = AT_MOST) String memoryPerRun) {
+        @Size(max = 32, message = AT_MOST) String memoryPerRun,
+        @Size(max = MAX_TARGETS, message = "must hold at most {max} targets") List<String> until,
+        @Min(2) @Max(MAX_REPETITIONS) Integer maxRepetitions) {
 
     /** Most runs of a campaign at the same time. */
     public static final int MAX_PARALLEL = 10_000;
@@ -63,6 +68,10 @@ public record CampaignRequest(
     public static final int MAX_RUN_TIMEOUT_SECONDS = 315_360_000;
     /** Most CPUs reserved for one run: no machine Swarm could place it on has more. */
     public static final String MAX_CPUS_PER_RUN = "1024";
+    /** Most precision targets of a campaign. */
+    public static final int MAX_TARGETS = 8;
+    /** Most repetitions of a parameter point of a campaign with precision targets. */
+    public static final int MAX_REPETITIONS = 1000;
     /** Most exit rules of a campaign. */
     public static final int MAX_EXIT_RULES = 16;
     /** Longest repository URL. */

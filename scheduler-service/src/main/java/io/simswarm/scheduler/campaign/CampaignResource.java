@@ -3,6 +3,7 @@ package io.simswarm.scheduler.campaign;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.simswarm.commons.problem.ApiException;
 import io.simswarm.commons.security.Ownership;
+import io.simswarm.scheduler.point.PointView;
 import io.simswarm.scheduler.run.AttemptView;
 import io.simswarm.scheduler.run.RunView;
 import jakarta.validation.Valid;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Campaigns: submit, follow, cancel, retry. */
 @Path("/campaigns")
@@ -63,6 +65,14 @@ public class CampaignResource {
     @Path("/{id}/runs")
     public List<RunView> runs(@PathParam("id") String id) {
         return campaigns.runs(id);
+    }
+
+    @GET
+    @Path("/{id}/points")
+    @Operation(summary = "The parameter points of a campaign with precision targets (until): repetitions so far,"
+            + " the confidence intervals at their latest evaluation, and where each stands; [] for other campaigns")
+    public List<PointView> points(@PathParam("id") String id) {
+        return campaigns.points(id);
     }
 
     @GET

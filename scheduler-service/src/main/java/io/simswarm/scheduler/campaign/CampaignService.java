@@ -8,6 +8,10 @@ import io.simswarm.commons.security.Ownership;
 import io.simswarm.docker.ClusterEndpoint;
 import io.simswarm.scheduler.cluster.ClusterDirectory;
 import io.simswarm.scheduler.config.SchedulerConfig;
+import io.simswarm.scheduler.point.PointCounts;
+import io.simswarm.scheduler.point.PointLedger;
+import io.simswarm.scheduler.point.PointView;
+import io.simswarm.scheduler.point.Target;
 import io.simswarm.scheduler.run.Attempt;
 import io.simswarm.scheduler.run.AttemptView;
 import io.simswarm.scheduler.run.ExitRule;
@@ -32,11 +36,13 @@ public class CampaignService {
     private final RunLedger runs;
     private final boolean allowFileRepos;
     private final Estimator estimator;
+    private final PointLedger points;
 
     public CampaignService(SchedulerConfig config, ClusterDirectory clusters, CampaignLifecycle lifecycle,
-            RunLedger runs, Estimator estimator,
+            RunLedger runs, Estimator estimator, PointLedger points,
             @ConfigProperty(name = "simswarm.repos.allow-file") boolean allowFileRepos) {
         this.estimator = estimator;
+        this.points = points;
         this.config = config;
         this.clusters = clusters;
         this.lifecycle = lifecycle;
@@ -104,13 +110,19 @@ public class CampaignService {
         c.memoryPerRun = MemorySize.parse("memoryPerRun", blankToNull(request.memoryPerRun()) == null
                 ? config.defaults().memoryPerRun() : request.memoryPerRun());
         c.exitRules = rules;
+        List<String> until = request.until() == null ? List.of() : request.until();
+        if (!until.isEmpty()) {
+            c.until = until.stream().map(t -> Target.parse(t).text()).toList();
+            c.maxRepetitions = request.maxRepetitions() == null ? config.defaults().maxRepetitions()
+                    : request.maxRepetitions();
+        }
         return c;
     }
 
     @Transactional
     public CampaignView get(String id) {
         Campaign c = find(id);
-        return CampaignView.of(c, RunCounts.now(runs, id), actual(c));
+        return CampaignView.of(c, RunCounts.now(runs, id), actual(c), pointCounts(c));
     }
 
     @Transactional
@@ -153,6 +165,18 @@ public class CampaignService {
         Ownership.requireOwnerOrAdmin(caller, c.submittedBy, "campaign " + id, "retry the failed runs of");
         lifecycle.retryFailed(c);
         return CampaignView.of(c, RunCounts.now(runs, id), null);
+    }
+
+    /** The campaign's points per state; null for a campaign without precision targets. */
+    private PointCounts pointCounts(Campaign c) {
+        return c.until == null ? null : PointCounts.of(points.counts(c.id));
+    }
+
+    /** The parameter points of a campaign with precision targets, in order; none for other campaigns. */
+    @Transactional
+    public List<PointView> points(String id) {
+        Campaign c = find(id);
+        return c.maxRepetitions == null ? List.of() : points.views(id, c.maxRepetitions);
     }
 
     /** What an ended campaign took; null while it runs. */

@@ -20,6 +20,13 @@ public interface SchedulerConfig {
     @WithDefault("simswarm-internal-development-key")
     String internalKey();
 
+    /**
+     * Base URL of the results service as this scheduler reaches it (with the internal key), to read the confidence
+     * intervals of campaigns that repeat their points until a target.
+     */
+    @WithDefault("http://127.0.0.1:8084")
+    String resultsUrl();
+
     /** Base URL of the results service as the simulation tasks reach it; unset means http://127.0.0.1:8084. */
     Optional<String> taskResultsUrl();
 
@@ -83,6 +90,10 @@ public interface SchedulerConfig {
         /** Most memory one run may use (its worker container's limit), as 512m, 2g, ... */
         @WithDefault("2g")
         String memoryPerRun();
+
+        /** Most repetitions of a parameter point of a campaign that repeats its points until a target. */
+        @WithDefault("50")
+        int maxRepetitions();
     }
 
     /** Swarm services: networks, restarts, tracking. */

@@ -9,7 +9,7 @@ record WorkerPlan(String campaignId, String cluster, String dockerHost, boolean 
 
     static WorkerPlan of(Campaign c, int workers) {
         return new WorkerPlan(c.id, c.cluster, c.dockerHost, c.dockerTls, c.image, c.imageWorkdir, c.runCommand,
-                c.config, c.iniFile, c.simArgs, c.runTimeoutSeconds, c.cpusPerRun, c.memoryPerRun, workers, c.workerGeneration);
+                c.config, c.iniFile, c.runArgs(), c.runTimeoutSeconds, c.cpusPerRun, c.memoryPerRun, workers, c.workerGeneration);
     }
 
     String serviceName() {

@@ -33,7 +33,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Expands a built campaign into its runs by asking the simulation itself: a one-off Swarm job in the campaign's
  * image runs {@code -c CONFIG [-r FILTER] -s -q runnumbers}; its output gives one run row per number, with the run's
- * iteration variables from {@code -q runs} run before it in the same job ({@link ExpansionScript}). A campaign is
+ * iteration variables from {@code -q runs} run before it in the same job ({@link ExpansionScript}); a campaign with
+ * precision targets gets its parameter points too ({@link PointPlanner}), and {@link Repetitions} adds to them. A
+ * campaign is
  * expanded by its owner ({@link CampaignOwners}): by the instance that moved it to EXPANDING, or by the one that took
  * it over because the expansion's instance stopped.
  */
@@ -119,7 +121,8 @@ public class Expander {
                 .label(Labels.CAMPAIGN, c.id)
                 .label(Labels.ROLE, Labels.EXPAND)
                 .command(List.of("/bin/sh", "-c",
-                        ExpansionScript.of(c.runCommand, c.iniFile, c.config, c.runFilter, c.simArgs)))
+                        ExpansionScript.of(c.runCommand, c.iniFile, c.config, c.runFilter, c.simArgs,
+                                c.maxRepetitions)))
                 .dir(c.imageWorkdir)
                 .network(config.swarm().network())
                 .isolated(new Isolation(config.swarm().runUser(),
@@ -190,7 +193,17 @@ public class Expander {
             lifecycle.fail(campaign, outcome.error());
             return;
         }
-        lifecycle.expanded(campaign, outcome.runs().stream().distinct().toList(), outcome.itervars(),
-                outcome.simulatorVersion());
+        if (campaign.maxRepetitions == null) {
+            lifecycle.expanded(campaign, outcome.runs().stream().distinct().toList(), outcome.itervars(),
+                    outcome.simulatorVersion());
+            return;
+        }
+        PointPlanner.Plan plan = PointPlanner.of(outcome, campaign.maxRepetitions);
+        if (plan.error() != null) {
+            Log.infof("campaign %s: no points to repeat: %s", campaignId, plan.error());
+            lifecycle.fail(campaign, plan.error());
+            return;
+        }
+        lifecycle.expanded(campaign, plan.runs(), plan.itervars(), outcome.simulatorVersion(), plan.points());
     }
 }

@@ -28,6 +28,10 @@ public final class RunNumbers {
     public static final String RUNS_BEGIN = "simswarm-runs-begin";
     /** The line after the run listing. */
     public static final String RUNS_END = "simswarm-runs-end";
+    /** The line before the listing of every run with {@code --repeat=maxRepetitions} (precision targets only). */
+    public static final String RESERVE_BEGIN = "simswarm-reserve-begin";
+    /** The line after it. */
+    public static final String RESERVE_END = "simswarm-reserve-end";
 
     private static final Pattern RUN_LINE = Pattern.compile("Run (\\d+): ?(.*)");
     private static final Pattern NEXT_VARIABLE = Pattern.compile(", (?=\\$)");
@@ -46,12 +50,23 @@ public final class RunNumbers {
      * @param itervars the iteration variables of the listed runs, by run number; runs not listed have none
      * @param simulatorVersion what the program reported as its version; null when it reported none
      * @param error    why the expansion failed, a sentence for the user; null on success
+     * @param reserve  with precision targets, the iteration variables of every run of the config with
+     *                 {@code --repeat=maxRepetitions}, by run number; empty otherwise
      */
     public record Outcome(List<Integer> runs, Map<Integer, List<Itervar>> itervars, String simulatorVersion,
-            String error) {
+            String error, Map<Integer, List<Itervar>> reserve) {
+
+        public Outcome(List<Integer> runs, Map<Integer, List<Itervar>> itervars, String simulatorVersion,
+                String error) {
+            this(runs, itervars, simulatorVersion, error, Map.of());
+        }
 
         public static Outcome failed(String error) {
             return new Outcome(List.of(), Map.of(), null, error);
+        }
+
+        Outcome withReserve(Map<Integer, List<Itervar>> listed) {
+            return failed() ? this : new Outcome(runs, itervars, simulatorVersion, null, listed);
         }
 
         public boolean failed() {
@@ -61,6 +76,18 @@ public final class RunNumbers {
 
     /** Parses {@code output} of the expansion of {@code config} and {@code filter} (null when none). */
     public static Outcome parse(String output, String config, String filter) {
+        int reserveStart = output.indexOf(RESERVE_BEGIN);
+        int reserveEnd = reserveStart < 0 ? -1 : output.indexOf(RESERVE_END, reserveStart);
+        if (reserveEnd < 0) {
+            return withoutReserve(output, config, filter);
+        }
+        Map<Integer, List<Itervar>> reserve = listing(output.substring(reserveStart + RESERVE_BEGIN.length(),
+                reserveEnd));
+        return withoutReserve(output.substring(0, reserveStart) + output.substring(reserveEnd + RESERVE_END.length()),
+                config, filter).withReserve(reserve);
+    }
+
+    private static Outcome withoutReserve(String output, String config, String filter) {
         int versionStart = output.indexOf(VERSION_BEGIN);
         int versionEnd = versionStart < 0 ? -1 : output.indexOf(VERSION_END, versionStart);
         if (versionEnd < 0) {

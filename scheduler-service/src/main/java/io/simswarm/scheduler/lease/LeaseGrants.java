@@ -3,6 +3,7 @@ package io.simswarm.scheduler.lease;
 import io.simswarm.scheduler.campaign.Campaign;
 import io.simswarm.scheduler.campaign.CampaignStatus;
 import io.simswarm.scheduler.config.SchedulerConfig;
+import io.simswarm.scheduler.point.PointLedger;
 import io.simswarm.scheduler.run.Attempt;
 import io.simswarm.scheduler.run.Run;
 import io.simswarm.scheduler.run.RunLedger;
@@ -25,9 +26,11 @@ public class LeaseGrants {
     private final LeaseTokens tokens;
     private final TaskUrls urls;
     private final BatchSizer batches;
+    private final PointLedger points;
 
     public LeaseGrants(SchedulerConfig config, RunLedger runs, LeaseTokens tokens, TaskUrls urls,
-            BatchSizer batches) {
+            BatchSizer batches, PointLedger points) {
+        this.points = points;
         this.config = config;
         this.runs = runs;
         this.tokens = tokens;
@@ -46,8 +49,10 @@ public class LeaseGrants {
                 campaign.maxParallel);
         List<Run> pending = runs.lockPending(campaignId, worker, config.lease().retryElsewhereFor(), size);
         if (pending.isEmpty()) {
-            // runs in flight may come back, and a run this worker just failed is left to others for a while
-            boolean more = runs.count(campaignId, RunState.RUNNING) > 0 || runs.count(campaignId, RunState.PENDING) > 0;
+            // runs in flight may come back, a run this worker just failed is left to others for a while, and a point
+            // whose confidence interval is still too wide may get more repetitions
+            boolean more = runs.count(campaignId, RunState.RUNNING) > 0 || runs.count(campaignId, RunState.PENDING) > 0
+                    || campaign.until != null && points.anyOpen(campaignId);
             return more ? new LeaseAnswer.Wait(config.lease().waitSeconds()) : new LeaseAnswer.Done();
         }
         Instant now = Instant.now();

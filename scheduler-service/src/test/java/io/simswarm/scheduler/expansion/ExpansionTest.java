@@ -57,6 +57,40 @@ class ExpansionTest {
     }
 
     @Test
+    void aCampaignWithAPrecisionTargetStartsEachPointWithItsIniRepetitionsNumberedUnderItsBudget() {
+        Map<String, Object> body = Campaigns.queueing("MMc");
+        body.put("runFilter", "$n==2");
+        body.put("cpusPerRun", 512.0);
+        body.put("until", java.util.List.of("queueingTime:mean ci95<=2%"));
+        body.put("maxRepetitions", 5);
+        String id = Campaigns.submit(body);
+
+        JsonPath campaign = Campaigns.awaitStatus(id, "RUNNING", Duration.ofSeconds(120));
+
+        assertThat(campaign.getList("until", String.class)).containsExactly("queueingTime:mean ci95<=2%");
+        assertThat(campaign.getInt("maxRepetitions")).isEqualTo(5);
+        assertThat(campaign.getInt("points.total")).isEqualTo(3);
+        assertThat(campaign.getInt("points.open")).isEqualTo(3);
+        assertThat(campaign.getInt("runs.total")).isEqualTo(6);
+        // MMc is n (1..4) x rho (0.5, 0.7, 0.9) x repetition; with --repeat=5 the point n=2, rho=0.5 is the fourth
+        JsonPath runs = given().when().get("/campaigns/" + id + "/runs").then().statusCode(200).extract().jsonPath();
+        assertThat(runs.getList("runNumber", Integer.class)).containsExactly(15, 16, 20, 21, 25, 26);
+        assertThat(runs.getMap("find { it.runNumber == 21 }.itervars"))
+                .containsExactly(Map.entry("n", "2"), Map.entry("rho", "0.7"), Map.entry("repetition", "1"));
+        JsonPath points = given().when().get("/campaigns/" + id + "/points").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(points.getList("state", String.class)).containsExactly("OPEN", "OPEN", "OPEN");
+        assertThat(points.getList("runs", Integer.class)).containsExactly(2, 2, 2);
+        assertThat(points.getList("maxRuns", Integer.class)).containsExactly(5, 5, 5);
+        assertThat(points.getList("collect { it.itervars[1].value }", String.class)).containsExactly("0.5", "0.7", "0.9");
+        assertThat(SwarmServices.environment(SwarmServices.of(id, "workers").get(0)))
+                .as("every run is numbered under the budget").contains("SIMSWARM_SIM_ARGS=--repeat=5");
+
+        given().when().post("/campaigns/" + id + "/cancel").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> SwarmServices.of(id).isEmpty());
+    }
+
+    @Test
     void anUnknownConfigFailsTheCampaignWithTheSimulationsMessage() {
         String id = Campaigns.submit(Campaigns.queueing("Nope"));
 

@@ -46,6 +46,12 @@ public final class SwarmServices {
     }
 
     /** Kills a container as a crash would (SIGKILL, no clean-up inside). */
+    /** The environment of a service's tasks, as {@code NAME=value} lines. */
+    public static List<String> environment(String serviceId) {
+        return docker("service", "inspect", "--format",
+                "{{range .Spec.TaskTemplate.ContainerSpec.Env}}{{println .}}{{end}}", serviceId);
+    }
+
     public static void kill(String containerId) {
         docker("kill", containerId);
     }
