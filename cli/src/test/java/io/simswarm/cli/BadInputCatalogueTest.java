@@ -85,6 +85,7 @@ class BadInputCatalogueTest {
                 usage("workers not a number", "'many' is not an int", "cluster", "resize", "c1", "--workers", "many"),
                 usage("cpus not a number", "'four' is not a double", run("--cpus", "four")),
                 usage("run number not a number", "'first' is not an int", "logs", "c1", "first"),
+                usage("most repetitions not a number", "'many' is not an int", run("--max-repetitions", "many")),
                 // what the command checks before it asks a service
                 refused("memory not a size", "--memory-per-run 'lots' is not a size: write a number with k, m, g or"
                         + " t, e.g. 512m or 4g", run("--memory-per-run", "lots")),
@@ -109,6 +110,28 @@ class BadInputCatalogueTest {
                         run("-r", "$x>1\n&& $y<2")),
                 refused("exit rule without action", "--on-exit 'code=137' is not a rule",
                         run("--on-exit", "code=137")),
+                refused("target not in the grammar", "--until 'queueingTime:mean < 2%' is not a target: write NAME"
+                        + " ci95<=LIMIT, LIMIT a number, absolute or with % of the mean, e.g."
+                        + " 'queueingTime:mean ci95<=2%'", run("--until", "queueingTime:mean < 2%")),
+                refused("target with a limit of zero", "--until 'queueingTime:mean ci95<=0%' has the limit 0%: the"
+                        + " limit must be a number above 0", run("--until", "queueingTime:mean ci95<=0%")),
+                refused("target name too long", "--until names a scalar of 201 characters: at most 200",
+                        run("--until", "q".repeat(201) + " ci95<=1")),
+                refused("more than eight targets", "--until is given 9 times: at most 8 targets",
+                        run("--until", "a ci95<=1", "--until", "b ci95<=1", "--until", "c ci95<=1", "--until",
+                                "d ci95<=1", "--until", "e ci95<=1", "--until", "f ci95<=1", "--until", "g ci95<=1",
+                                "--until", "h ci95<=1", "--until", "i ci95<=1")),
+                refused("most repetitions without a target", "--max-repetitions needs --until: it bounds the"
+                        + " repetitions added to a parameter point until its confidence intervals are narrow enough",
+                        run("--max-repetitions", "20")),
+                refused("most repetitions below two", "--max-repetitions 1 is out of range: between 2 and 1000"
+                        + " repetitions per parameter point", run("--until", "a ci95<=1", "--max-repetitions", "1")),
+                refused("most repetitions above 1000", "--max-repetitions 1001 is out of range: between 2 and 1000",
+                        run("--until", "a ci95<=1", "--max-repetitions", "1001")),
+                refused("target with repetitions fixed after --", "--until and '--repeat=10' after -- do not go"
+                        + " together: with --until the scheduler adds repetitions to each parameter point until its"
+                        + " targets are met, so leave out --repeat",
+                        run("--until", "a ci95<=1", "--", "--sim-time-limit=10s", "--repeat=10")),
                 refused("token role unknown", "--role 'root' is not a role: use viewer, runner or admin",
                         token("--role", "root")),
                 refused("token expiry malformed", "--expires 'forever' is not a lifetime: write a number from 1 with m,"

@@ -1,6 +1,7 @@
 package io.simswarm.cli.campaign;
 
 import io.simswarm.cli.CliException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,8 @@ final class CampaignLimits {
     static final int MAX_PARALLEL = 10_000;
     static final int MAX_RETRIES = 100;
     static final double MAX_CPUS = 1024;
+    static final int MIN_REPETITIONS = 2;
+    static final int MAX_REPETITIONS = 1000;
 
     private static final Pattern SIZE = Pattern.compile("(\\d{1,13})\\s*([kmgt]?)i?b?");
     private static final long MIN_MEMORY = 64L << 20;
@@ -73,6 +76,34 @@ final class CampaignLimits {
         if (amount > (MAX_MEMORY >> shift) || (amount << shift) < MIN_MEMORY) {
             throw usage("--memory-per-run '" + text + "' is out of range: between 64m and 4096g");
         }
+    }
+
+    /** {@code --max-repetitions}, which only bounds the repetitions that {@code --until} adds. */
+    static void maxRepetitions(Integer value, boolean until) {
+        if (value == null) {
+            return;
+        }
+        if (!until) {
+            throw usage("--max-repetitions needs --until: it bounds the repetitions added to a parameter point until"
+                    + " its confidence intervals are narrow enough");
+        }
+        if (value < MIN_REPETITIONS || value > MAX_REPETITIONS) {
+            throw usage("--max-repetitions " + value + " is out of range: between " + MIN_REPETITIONS + " and "
+                    + MAX_REPETITIONS + " repetitions per parameter point");
+        }
+    }
+
+    /** With {@code --until} the scheduler sets the repetitions, so the simulation arguments must not. */
+    static void repeatWithUntil(List<String> simArgs, boolean until) {
+        if (!until) {
+            return;
+        }
+        simArgs.stream().filter(arg -> arg.equals("--repeat") || arg.startsWith("--repeat=")).findFirst()
+                .ifPresent(repeat -> {
+                    throw usage("--until and '" + repeat + "' after -- do not go together: with --until the"
+                            + " scheduler adds repetitions to each parameter point until its targets are met, so"
+                            + " leave out --repeat");
+                });
     }
 
     /** A run filter OMNeT++ would refuse or that selects nothing, where that shows without the ini file. */

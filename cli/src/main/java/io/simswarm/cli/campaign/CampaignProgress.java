@@ -9,9 +9,10 @@ import java.time.Instant;
 /**
  * The live progress line of a followed campaign: the campaign's state while it builds and expands, then runs
  * done / running / failed of the total, the time since the campaign was submitted and an estimate of the time
- * left from the rate runs end at while it is watched; while a service is away,
- * "reconnecting to the scheduler service... (N s)". On a terminal the line is redrawn in place; otherwise a line is
- * printed whenever it changes (a reconnecting line at every try).
+ * left from the rate runs end at while it is watched. A campaign with precision targets ({@code --until}) shows the
+ * parameter points within target instead of the time left, as its total grows while points add repetitions. While a
+ * service is away, "reconnecting to the scheduler service... (N s)". On a terminal the line is redrawn in place;
+ * otherwise a line is printed whenever it changes (a reconnecting line at every try).
  */
 public final class CampaignProgress {
 
@@ -65,8 +66,19 @@ public final class CampaignProgress {
             doneWhenRunsStarted = campaign.done();
         }
         String queued = campaign.queued() > 0 ? String.format(" (%d more queued on workers)", campaign.queued()) : "";
+        if (campaign.points() != null) {
+            return String.format("runs %d/%d done, %d running%s, %d failed, %s  elapsed %s", campaign.done(),
+                    campaign.total(), campaign.running(), queued, campaign.failed(), points(campaign.points()), elapsed);
+        }
         return String.format("runs %d/%d done, %d running%s, %d failed  elapsed %s%s", campaign.done(),
                 campaign.total(), campaign.running(), queued, campaign.failed(), elapsed, eta(campaign, now));
+    }
+
+    /** The points within target, and those that will not get there (at the budget, without data) if any. */
+    private static String points(CampaignView.Points points) {
+        return String.format("points %d/%d within target", points.met(), points.total())
+                + (points.budget() > 0 ? String.format(", %d at budget", points.budget()) : "")
+                + (points.noData() > 0 ? String.format(", %d without data", points.noData()) : "");
     }
 
     /** The time left at the rate runs have ended since this progress first saw runs. */

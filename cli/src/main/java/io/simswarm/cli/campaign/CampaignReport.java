@@ -14,9 +14,9 @@ import io.simswarm.cli.text.Durations;
 import java.io.PrintWriter;
 
 /**
- * What {@code simswarm run} and {@code simswarm watch} print once a campaign has ended: its outcome, the download
- * of its result files, the summary table, and on stderr its error and failed runs. Calls ride out an outage of a
- * service like the following did.
+ * What {@code simswarm run} and {@code simswarm watch} print once a campaign has ended: its outcome (with precision
+ * targets, how its parameter points ended), the download of its result files, the summary table, and on stderr its
+ * error and failed runs. Calls ride out an outage of a service like the following did.
  */
 final class CampaignReport {
 
@@ -40,8 +40,8 @@ final class CampaignReport {
     /** Prints the report; the exit code: 0 only if every run succeeded. */
     int report(CampaignView campaign) {
         String took = campaign.duration() == null ? "-" : Durations.clock(campaign.duration());
-        out.printf("campaign %s %s: %d of %d runs succeeded, %d failed, in %s%n", campaign.id(), campaign.status(),
-                campaign.succeeded(), campaign.total(), campaign.failed(), took);
+        out.printf("campaign %s %s: %d of %d runs succeeded, %d failed, in %s%s%n", campaign.id(), campaign.status(),
+                campaign.succeeded(), campaign.total(), campaign.failed(), took, points(campaign.points()));
         out.flush();
         if (campaign.error() != null) {
             err.println("error: " + campaign.error().stripTrailing());
@@ -62,6 +62,17 @@ final class CampaignReport {
         out.flush();
         err.flush();
         return campaign.allSucceeded() ? 0 : 1;
+    }
+
+    /** For a campaign with precision targets: how its points ended, after the run counts. */
+    private static String points(CampaignView.Points points) {
+        if (points == null) {
+            return "";
+        }
+        return String.format("; %d of %d points within target, %d stopped at the repetition budget", points.met(),
+                points.total(), points.budget())
+                + (points.noData() > 0 ? String.format(", %d without data for a target", points.noData()) : "")
+                + (points.open() > 0 ? String.format(", %d left open", points.open()) : "");
     }
 
     private void printSummary(String id) {

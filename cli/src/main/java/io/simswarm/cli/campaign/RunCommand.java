@@ -26,6 +26,11 @@ import picocli.CommandLine.Spec;
                 + "Arguments after -- are passed to every run (e.g. -- --sim-time-limit=100s). "
                 + "Exit code 0 only if every run succeeded.",
             "",
+            "With --until, the repetitions are not fixed in advance: each parameter point (the iteration variables "
+                + "without the repetition) gets repetitions until the 95%% confidence interval of every named scalar "
+                + "is within its limit, or until --max-repetitions, e.g. --until 'queueingTime:mean ci95<=2%%'. The "
+                + "progress line counts the points within target; 'simswarm status ID' shows each point's precision.",
+            "",
             "While it follows the campaign, a service that goes away (a restart) is waited for, shown as "
                 + "'reconnecting...' in the progress line, up to --reconnect-timeout. Ctrl-C asks whether to cancel "
                 + "the campaign; otherwise it keeps running and 'simswarm watch ID' follows it again.",
@@ -85,6 +90,18 @@ public class RunCommand implements Callable<Integer> {
                 + "match wins, e.g. --on-exit 'code=137:retry' --on-exit 'output=*<!> Error*:retry'.")
     List<String> exitRules = new ArrayList<>();
 
+    @Option(names = "--until", paramLabel = "TARGET",
+            description = "Repeat each parameter point until the 95%% confidence interval of scalar NAME is within "
+                + "LIMIT (absolute, or %% of the mean): 'NAME ci95<=LIMIT', e.g. 'queueingTime:mean ci95<=2%%' or "
+                + "'lifeTime:max ci95<=0.5'. Several --until combine with AND (at most 8). The scheduler sets the "
+                + "repetitions, so a --repeat after -- is refused.")
+    List<String> until = new ArrayList<>();
+
+    @Option(names = "--max-repetitions", paramLabel = "N",
+            description = "Most repetitions per point with --until (default 50), from 2 to 1000; a point that reaches "
+                + "it without meeting its targets stops there.")
+    Integer maxRepetitions;
+
     @Option(names = "--cluster", paramLabel = "NAME", description = "Cluster to run on (default: local).")
     String cluster;
 
@@ -137,7 +154,7 @@ public class RunCommand implements Callable<Integer> {
         return follower.follow(id);
     }
 
-    /** The numbers and the run filter, before anything is asked of git or a service. */
+    /** The numbers, the run filter, the exit rules and the targets, before anything is asked of git or a service. */
     private void checkLimits() {
         CampaignLimits.maxParallel(maxParallel);
         CampaignLimits.retries(retries);
@@ -146,6 +163,9 @@ public class RunCommand implements Callable<Integer> {
         CampaignLimits.memory(memoryPerRun);
         CampaignLimits.runFilter(runFilter);
         exitRules.forEach(ExitRuleOption::parse);
+        PrecisionTarget.parseAll(until);
+        CampaignLimits.maxRepetitions(maxRepetitions, !until.isEmpty());
+        CampaignLimits.repeatWithUntil(simArgs, !until.isEmpty());
     }
 
     private RequestBody request() {
@@ -177,6 +197,8 @@ public class RunCommand implements Callable<Integer> {
                 .putIfSet("cpusPerRun", cpusPerRun)
                 .putIfSet("memoryPerRun", memoryPerRun)
                 .putIfSet("exitRules", exitRules.isEmpty() ? null
-                        : exitRules.stream().map(ExitRuleOption::parse).toList());
+                        : exitRules.stream().map(ExitRuleOption::parse).toList())
+                .putIfSet("until", until.isEmpty() ? null : until)
+                .putIfSet("maxRepetitions", maxRepetitions);
     }
 }

@@ -49,6 +49,43 @@ class CampaignProgressTest {
                 .isEqualTo("runs 4/24 done, 2 running (8 more queued on workers), 0 failed  elapsed 0:20");
     }
 
+    static CampaignView targeted(int total, int succeeded, String points) throws Exception {
+        return CampaignView.of(new ObjectMapper().readTree(String.format(
+                "{\"id\":\"c1\",\"status\":\"RUNNING\",\"submittedAt\":\"%s\",\"runs\":{\"total\":%d,"
+                        + "\"pending\":%d,\"running\":2,\"succeeded\":%d,\"failed\":0},\"points\":%s}", START,
+                total, total - succeeded - 2, succeeded, points)));
+    }
+
+    @Test
+    void withTargetsCountsThePointsWithinTargetInsteadOfTheTimeLeftAsTheTotalGrows() throws Exception {
+        progress.line(targeted(6, 0, "{\"total\":3,\"open\":3,\"met\":0,\"budget\":0,\"noData\":0}"),
+                START.plusSeconds(10));
+
+        String line = progress.line(targeted(9, 6, "{\"total\":3,\"open\":1,\"met\":2,\"budget\":0,"
+                + "\"noData\":0}"), START.plusSeconds(40));
+
+        assertThat(line).isEqualTo("runs 6/9 done, 2 running, 0 failed, points 2/3 within target  elapsed 0:40");
+    }
+
+    @Test
+    void withTargetsNamesThePointsThatWillNotGetThere() throws Exception {
+        String line = progress.line(targeted(100, 98, "{\"total\":4,\"open\":0,\"met\":1,\"budget\":2,"
+                + "\"noData\":1}"), START.plusSeconds(61));
+
+        assertThat(line).isEqualTo("runs 98/100 done, 2 running, 0 failed, points 1/4 within target, 2 at budget, "
+                + "1 without data  elapsed 1:01");
+    }
+
+    @Test
+    void withoutATerminalAPointReachingItsTargetIsANewLine() throws Exception {
+        progress.show(targeted(9, 6, "{\"total\":3,\"open\":2,\"met\":1}"), START.plusSeconds(1));
+        progress.show(targeted(9, 6, "{\"total\":3,\"open\":1,\"met\":2}"), START.plusSeconds(2));
+
+        assertThat(text.toString().lines()).containsExactly(
+                "runs 6/9 done, 2 running, 0 failed, points 1/3 within target  elapsed 0:01",
+                "runs 6/9 done, 2 running, 0 failed, points 2/3 within target  elapsed 0:02");
+    }
+
     @Test
     void attachedToARunningCampaignEstimatesFromTheRunsEndedSinceThen() throws Exception {
         progress.line(campaign("RUNNING", 10, 2, 12, 0), START.plusSeconds(100));

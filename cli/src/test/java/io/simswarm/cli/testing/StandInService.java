@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A small HTTP server on a free loopback port that answers like a SimSwarm service: for each path (without query)
- * a queue of answers, the last of which repeats; requests are recorded with their query. Unknown paths answer 404
- * with a problem detail.
+ * a queue of answers, the last of which repeats; requests are recorded with their query, and the last body sent to
+ * each path. Unknown paths answer 404 with a problem detail.
  */
 public final class StandInService implements AutoCloseable {
 
@@ -41,6 +41,7 @@ public final class StandInService implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
     private final List<URI> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, String> bodies = new ConcurrentHashMap<>();
 
     public StandInService() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -63,10 +64,15 @@ public final class StandInService implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The body of the last request to {@code path}, empty when there was none or it had no body. */
+    public String body(String path) {
+        return bodies.getOrDefault(path, "");
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
+        bodies.put(uri.getPath(), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         requests.add(uri);
-        exchange.getRequestBody().readAllBytes();
         Deque<Answer> queue = answers.get(uri.getPath());
         Answer answer;
         if (queue == null) {
