@@ -33,8 +33,9 @@ export function StatusBar({ runs, startedAt, now }: { runs: RunCounts; startedAt
   </div>`;
 }
 
-export function Badge({ status }: { status: string }) {
-  return html`<span class=${"badge badge-" + status.toLowerCase()}>${status}</span>`;
+/** A state as a coloured badge, styled by the state and showing `label` when given, the state otherwise. */
+export function Badge({ status, label }: { status: string; label?: string }) {
+  return html`<span class=${"badge badge-" + status.toLowerCase()}>${label ?? status}</span>`;
 }
 
 export function ErrorBox({ error }: { error: unknown }) {

@@ -1,5 +1,6 @@
 import { apiBases, type ApiBases } from "./config";
 import { current } from "./auth";
+import type { Point } from "./types";
 
 /** An answer of an API that was not a success, with the sentence of its problem+json body. */
 export class ApiError extends Error {
@@ -65,6 +66,11 @@ export async function postJson<T>(service: Service, path: string, body?: unknown
   if (!response.ok) throw await failure(response);
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The parameter points of a campaign with confidence-interval targets, in run order; [] for one without targets. */
+export function campaignPoints(id: string): Promise<Point[]> {
+  return getJson<Point[]>("scheduler", `/campaigns/${id}/points`);
 }
 
 /**

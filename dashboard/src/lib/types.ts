@@ -43,6 +43,55 @@ export interface Campaign {
   finishedAt?: string;
   durationMs?: number;
   error?: string;
+  /** Confidence-interval targets that repetitions are added until, such as "queueingTime:mean ci95<=2%"; null for none. */
+  until?: string[] | null;
+  /** The most repetitions a parameter point gets; null for no limit. */
+  maxRepetitions?: number | null;
+  /** How the parameter points stand against the targets; null without targets. */
+  points?: PointCounts | null;
+}
+
+/** The parameter points of a campaign with targets, counted by state. */
+export interface PointCounts {
+  total: number;
+  open: number;
+  met: number;
+  budget: number;
+  noData: number;
+}
+
+/**
+ * OPEN: still adding repetitions; MET: every target within its limit; BUDGET: maxRepetitions reached without meeting
+ * them; NO_DATA: a targeted scalar is in none of the point's results.
+ */
+export type PointState = "OPEN" | "MET" | "BUDGET" | "NO_DATA";
+
+/** One scalar of a point against one target. */
+export interface Measure {
+  target: string;
+  name: string;
+  module: string;
+  count: number;
+  mean: number;
+  /** Half-width of the confidence interval of the mean; null while there are too few values for one. */
+  halfWidth: number | null;
+  /** The absolute limit the half-width is compared with; for a relative target, its percentage of |mean|. */
+  limit: number;
+  met: boolean;
+}
+
+/** A parameter point (the iteration variables without the repetition) of a campaign with targets. */
+export interface Point {
+  itervars: { name: string; value: string }[];
+  state: PointState;
+  runs: number;
+  succeeded: number;
+  failed: number;
+  /** The most runs the point gets; null for no limit. */
+  maxRuns: number | null;
+  /** Empty before the first evaluation. */
+  measures: Measure[];
+  evaluatedAt: string | null;
 }
 
 export interface Run {
