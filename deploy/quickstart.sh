@@ -100,7 +100,8 @@ start_service() {
         case "$name" in
             provisioner) export SIMSWARM_JWT_PRIVATE_KEY="$JWT_PRIVATE_KEY" \
                 SIMSWARM_INTERNAL_KEY="$(secret internal-key)" SIMSWARM_SECRET_KEY="$(secret secret-key)" ;;
-            results) export SIMSWARM_TOKEN_SECRET="$(secret token-secret)" SIMSWARM_RESULTS_DIR="$RESULTS_STORE" ;;
+            results) export SIMSWARM_TOKEN_SECRET="$(secret token-secret)" SIMSWARM_RESULTS_DIR="$RESULTS_STORE" \
+                SIMSWARM_INTERNAL_KEY="$(secret internal-key)" ;;
             build) export SIMSWARM_INTERNAL_KEY="$(secret internal-key)" SIMSWARM_ALLOW_FILE_REPOS=true ;;
             scheduler) export SIMSWARM_TOKEN_SECRET="$(secret token-secret)" \
                 SIMSWARM_INTERNAL_KEY="$(secret internal-key)" SIMSWARM_ALLOW_FILE_REPOS=true ;;

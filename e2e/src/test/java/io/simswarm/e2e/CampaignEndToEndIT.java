@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +32,6 @@ class CampaignEndToEndIT extends EndToEndTest {
 
     private static final String SIM_TIME = "--sim-time-limit=200s";
     private static final int MMC_RUNS = 24;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String firstCampaign;
 
@@ -155,10 +149,6 @@ class CampaignEndToEndIT extends EndToEndTest {
         return Processes.run(directory, services.cliEnvironment(), 900, cli(arguments));
     }
 
-    private static String campaignId(String output) {
-        String first = output.lines().filter(line -> line.startsWith("campaign ")).findFirst().orElseThrow();
-        return first.substring("campaign ".length(), first.indexOf(':'));
-    }
 
     /** The same runs, executed directly by the example program built on this machine. */
     private static List<ScaFile> directRuns() throws Exception {
@@ -215,12 +205,4 @@ class CampaignEndToEndIT extends EndToEndTest {
         return fields.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 
-    private static JsonNode get(ServiceCluster.Service service, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(service.url() + path)).header("Accept", "application/json")
-                        .header("Authorization", TestKeys.authorization()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s%s: %s", service.url(), path, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
 }

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -118,11 +116,6 @@ class RunIsolationEndToEndIT extends EndToEndTest {
         Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    private static String campaignId(String stdout) {
-        Matcher m = Pattern.compile("campaign ([0-9a-f-]{36})").matcher(stdout);
-        assertThat(m.find()).as("campaign id in:%n%s", stdout).isTrue();
-        return m.group(1);
-    }
 
     private static String read(Path file) {
         try {

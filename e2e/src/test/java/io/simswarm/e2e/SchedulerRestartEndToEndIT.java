@@ -40,7 +40,7 @@ class SchedulerRestartEndToEndIT extends EndToEndTest {
         Processes.Running run = Processes.start(project, services.cliEnvironment(), cli("run", "-c", "MM1", "-j", "2",
                 "--build-command", "make", "--run-command", "./queueing", "--summary", SUMMARY, "--", LONG_RUNS));
         String id = Awaitility.await("the campaign id in the output of simswarm run").atMost(Duration.ofMinutes(1))
-                .until(() -> campaignId(run.stdout()), found -> found != null);
+                .until(() -> campaignIdSoFar(run.stdout()), found -> found != null);
         Awaitility.await("campaign " + id + " running with runs left").atMost(Duration.ofMinutes(10))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> campaign(id), c -> c.path("status").asText().equals("RUNNING")
@@ -71,7 +71,7 @@ class SchedulerRestartEndToEndIT extends EndToEndTest {
         assertThat(scaFiles(project.resolve("results-again"))).isEqualTo(scaFiles(project.resolve("results")));
     }
 
-    private static String campaignId(String output) {
+    private static String campaignIdSoFar(String output) {
         return output.lines().filter(line -> line.startsWith("campaign ") && line.contains(": config "))
                 .map(line -> line.substring("campaign ".length(), line.indexOf(':'))).findFirst().orElse(null);
     }

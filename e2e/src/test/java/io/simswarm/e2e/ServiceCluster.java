@@ -133,13 +133,17 @@ final class ServiceCluster implements AutoCloseable {
                 environment.put("SIMSWARM_TOKEN_SECRET", tokenSecret);
                 environment.put("SIMSWARM_INTERNAL_KEY", internalKey);
             }
-            default -> environment.put("SIMSWARM_TOKEN_SECRET", tokenSecret);
+            default -> {
+                environment.put("SIMSWARM_TOKEN_SECRET", tokenSecret);
+                environment.put("SIMSWARM_INTERNAL_KEY", internalKey);
+            }
         }
         environment.put("SIMSWARM_RESULTS_DIR", resultsStore.toString());
         environment.put("SIMSWARM_SCHEDULER_PROVISIONER_URL", PROVISIONER.url());
         environment.put("SIMSWARM_BUILD_PROVISIONER_URL", PROVISIONER.url());
         // the runs reach the two services they need through the host's address on the swarm's gateway bridge
         environment.put("SIMSWARM_SCHEDULER_TASK_SCHEDULER_URL", "http://" + hostForTasks() + ":" + SCHEDULER.port());
+        environment.put("SIMSWARM_SCHEDULER_RESULTS_URL", RESULTS.url());
         environment.put("SIMSWARM_SCHEDULER_TASK_RESULTS_URL", "http://" + hostForTasks() + ":" + RESULTS.port());
         for (String channel : service.incomingChannels()) {
             String key = "MP_MESSAGING_INCOMING_" + channel.toUpperCase().replace('-', '_') + "_GROUP_ID";
