@@ -126,6 +126,10 @@ class BadInputCatalogueTest {
                         run("--max-repetitions", "20")),
                 refused("most repetitions below two", "--max-repetitions 1 is out of range: between 2 and 1000"
                         + " repetitions per parameter point", run("--until", "a ci95<=1", "--max-repetitions", "1")),
+                refused("a sample above 100 runs", "--estimate-sample 101 is out of range: between 0 (no sample) and"
+                        + " 100 runs", run("--estimate", "--estimate-sample", "101")),
+                refused("a negative sample", "--estimate-sample -1 is out of range",
+                        run("--estimate", "--estimate-sample", "-1")),
                 refused("most repetitions above 1000", "--max-repetitions 1001 is out of range: between 2 and 1000",
                         run("--until", "a ci95<=1", "--max-repetitions", "1001")),
                 refused("target with repetitions fixed after --", "--until and '--repeat=10' after -- do not go"

@@ -201,6 +201,12 @@ class BadInputCatalogueTest {
                         .answers(400, "maxRepetitions must be greater than or equal to 2"),
                 submit("maxRepetitions above 1000", withTargets("maxRepetitions", 1001))
                         .answers(400, "maxRepetitions must be less than or equal to 1000"),
+                submit("a sample of no run", with("sampleRuns", 0))
+                        .answers(400, "sampleRuns must be greater than or equal to 1"),
+                submit("a sample above 100 runs", with("sampleRuns", 101))
+                        .answers(400, "sampleRuns must be less than or equal to 100"),
+                submit("a sample with until", withTargets("sampleRuns", 2))
+                        .answers(400, "sampleRuns and until do not go together"),
                 submit("--repeat with until", withTargets("simArgs", "--sim-time-limit=5s --repeat=4"))
                         .answers(400, "simArgs must not set --repeat with until"),
                 submit("more than 16 exit rules", with("exitRules", Collections.nCopies(17,

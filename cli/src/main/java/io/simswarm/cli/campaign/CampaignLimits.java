@@ -18,6 +18,7 @@ final class CampaignLimits {
     static final double MAX_CPUS = 1024;
     static final int MIN_REPETITIONS = 2;
     static final int MAX_REPETITIONS = 1000;
+    static final int MAX_SAMPLE_RUNS = 100;
 
     private static final Pattern SIZE = Pattern.compile("(\\d{1,13})\\s*([kmgt]?)i?b?");
     private static final long MIN_MEMORY = 64L << 20;
@@ -90,6 +91,14 @@ final class CampaignLimits {
         if (value < MIN_REPETITIONS || value > MAX_REPETITIONS) {
             throw usage("--max-repetitions " + value + " is out of range: between " + MIN_REPETITIONS + " and "
                     + MAX_REPETITIONS + " repetitions per parameter point");
+        }
+    }
+
+    /** {@code --estimate-sample}: 0 (none) to 100 runs, as the scheduler takes a sample. */
+    static void estimateSample(int runs) {
+        if (runs < 0 || runs > MAX_SAMPLE_RUNS) {
+            throw usage("--estimate-sample " + runs + " is out of range: between 0 (no sample) and " + MAX_SAMPLE_RUNS
+                    + " runs");
         }
     }
 

@@ -13,6 +13,11 @@ final class EstimateText {
     private EstimateText() {
     }
 
+    /** True when the estimate had neither earlier durations nor an earlier number of runs to go on. */
+    static boolean withoutHistory(JsonNode estimate) {
+        return estimate.path("basedOnRuns").asInt() == 0 || !estimate.path("runs").isNumber();
+    }
+
     /** Label and value lines of an estimate. */
     static List<String[]> lines(JsonNode estimate) {
         List<String[]> lines = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.simswarm.cli.campaign;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.simswarm.cli.http.Endpoints;
 import io.simswarm.cli.http.RequestBody;
 import io.simswarm.cli.http.Service;
@@ -120,8 +121,14 @@ public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--estimate", description = "Print what the campaign would take (runs, core-hours, wall time on "
             + "the cluster, cost at its on-demand and spot prices, from earlier runs of the same configuration) "
-            + "and start nothing.")
+            + "and start nothing; when no earlier run is there to go on, run a sample of the campaign first "
+            + "(--estimate-sample).")
     boolean estimate;
+
+    @Option(names = "--estimate-sample", paramLabel = "N", defaultValue = "2",
+            description = "With --estimate and no earlier runs of the configuration: run the first N runs of the "
+                + "campaign as a sample first (default 2, at most 100; 0: no sample, the estimate says what it lacks).")
+    int estimateSample;
 
     @Option(names = "--detach", description = "Submit, print the campaign id and return at once.")
     boolean detach;
@@ -137,11 +144,7 @@ public class RunCommand implements Callable<Integer> {
         checkLimits();
         RequestBody request = request();
         if (estimate) {
-            PrintWriter out = spec.commandLine().getOut();
-            EstimateText.lines(endpoints.client(Service.SCHEDULER).post("/campaigns/estimate", request.fields()))
-                    .forEach(line -> out.printf("%-11s%s%n", line[0], line[1]));
-            out.flush();
-            return 0;
+            return estimate(request);
         }
         CampaignFollower follower = new CampaignFollower(endpoints, follow, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
@@ -152,6 +155,38 @@ public class RunCommand implements Callable<Integer> {
             return 0;
         }
         return follower.follow(id);
+    }
+
+    /**
+     * Prints the estimate; when the scheduler has no earlier run to go on, first runs a sample campaign of the first
+     * {@code --estimate-sample} runs (not for {@code --until}, whose points decide their runs) and asks again.
+     */
+    private int estimate(RequestBody request) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JsonNode answer = endpoints.client(Service.SCHEDULER).post("/campaigns/estimate", request.fields());
+        if (EstimateText.withoutHistory(answer) && estimateSample > 0 && until.isEmpty()) {
+            String id = endpoints.client(Service.SCHEDULER).post("/campaigns",
+                    request.put("sampleRuns", estimateSample).fields()).path("id").asText();
+            err.printf("No earlier run of this configuration to estimate from: running the first %d run%s as a sample"
+                    + " first, campaign %s (--estimate-sample 0 skips it).%n", estimateSample,
+                    estimateSample == 1 ? "" : "s", id);
+            err.flush();
+            follow.noDownload = true;
+            follow.summaryGlob = null;
+            int code = new CampaignFollower(endpoints, follow, out, err).follow(id);
+            if (code != 0) {
+                err.println("The sample campaign " + id + " did not succeed, so there is no estimate; see: simswarm"
+                        + " status " + id);
+                err.flush();
+                return code;
+            }
+            request.fields().remove("sampleRuns");
+            answer = endpoints.client(Service.SCHEDULER).post("/campaigns/estimate", request.fields());
+        }
+        EstimateText.lines(answer).forEach(line -> out.printf("%-11s%s%n", line[0], line[1]));
+        out.flush();
+        return 0;
     }
 
     /** The numbers, the run filter, the exit rules and the targets, before anything is asked of git or a service. */
@@ -166,6 +201,7 @@ public class RunCommand implements Callable<Integer> {
         PrecisionTarget.parseAll(until);
         CampaignLimits.maxRepetitions(maxRepetitions, !until.isEmpty());
         CampaignLimits.repeatWithUntil(simArgs, !until.isEmpty());
+        CampaignLimits.estimateSample(estimateSample);
     }
 
     private RequestBody request() {

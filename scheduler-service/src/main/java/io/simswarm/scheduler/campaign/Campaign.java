@@ -53,6 +53,8 @@ public class Campaign extends PanacheEntityBase {
     public List<String> until;
     /** Most repetitions of a parameter point when there are targets; null without. */
     public Integer maxRepetitions;
+    /** A sample campaign runs only its first this many runs (the others are CANCELLED); null: every run. */
+    public Integer sampleRuns;
     /** What the campaign was expected to take when it was submitted. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Estimate estimate;

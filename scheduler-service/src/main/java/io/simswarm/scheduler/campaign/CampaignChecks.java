@@ -66,6 +66,9 @@ final class CampaignChecks {
                 problems.add("until[" + i + "]: " + sentence.substring(0, sentence.length() - 1));
             }
         }
+        if (!until.isEmpty() && request.sampleRuns() != null) {
+            problems.add("sampleRuns and until do not go together: a sample runs a fixed number of runs");
+        }
         if (until.isEmpty() && request.maxRepetitions() != null) {
             problems.add("maxRepetitions applies only with until (the precision targets it bounds)");
         }

@@ -111,6 +111,9 @@ public class CampaignLifecycle {
             String simulatorVersion, List<PlannedPoint> planned) {
         campaign.simulatorVersion = simulatorVersion;
         runs.add(campaign.id, runNumbers, itervars);
+        if (campaign.sampleRuns != null) {
+            runs.setAside(campaign.id, campaign.sampleRuns);
+        }
         points.plan(campaign.id, planned);
         if (config.lease().longestFirst()) {
             runs.expect(campaign.id, estimator.expectedDurations(campaign));

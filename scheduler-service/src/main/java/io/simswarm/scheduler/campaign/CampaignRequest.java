@@ -34,6 +34,8 @@ import java.util.List;
  * @param until             precision targets ({@code queueingTime:mean ci95<=2%}): each parameter point gets more
  *                          repetitions until all are met or it reaches {@code maxRepetitions}; none: the ini's
  * @param maxRepetitions    most repetitions of a point with {@code until} (2 to 1000, default 50)
+ * @param sampleRuns        a sample: only the first N runs selected are run (1 to 100), the others recorded as
+ *                          CANCELLED, so that an estimate has durations and the number of runs to go on
  */
 public record CampaignRequest(
         @Pattern(regexp = "\\s*|[a-z][a-z0-9-]{0,39}", message = "must be 1 to 40 lowercase letters, digits or dashes,"
@@ -58,7 +60,8 @@ public record CampaignRequest(
         @Size(max = MAX_EXIT_RULES, message = "must hold at most {max} rules") List<ExitRule> exitRules,
         @Size(max = 32, message = AT_MOST) String memoryPerRun,
         @Size(max = MAX_TARGETS, message = "must hold at most {max} targets") List<String> until,
-        @Min(2) @Max(MAX_REPETITIONS) Integer maxRepetitions) {
+        @Min(2) @Max(MAX_REPETITIONS) Integer maxRepetitions,
+        @Min(1) @Max(MAX_SAMPLE_RUNS) Integer sampleRuns) {
 
     /** Most runs of a campaign at the same time. */
     public static final int MAX_PARALLEL = 10_000;
@@ -72,6 +75,8 @@ public record CampaignRequest(
     public static final int MAX_TARGETS = 8;
     /** Most repetitions of a parameter point of a campaign with precision targets. */
     public static final int MAX_REPETITIONS = 1000;
+    /** Most runs of a sample campaign. */
+    public static final int MAX_SAMPLE_RUNS = 100;
     /** Most exit rules of a campaign. */
     public static final int MAX_EXIT_RULES = 16;
     /** Longest repository URL. */

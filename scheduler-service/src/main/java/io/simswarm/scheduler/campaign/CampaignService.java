@@ -110,6 +110,7 @@ public class CampaignService {
         c.memoryPerRun = MemorySize.parse("memoryPerRun", blankToNull(request.memoryPerRun()) == null
                 ? config.defaults().memoryPerRun() : request.memoryPerRun());
         c.exitRules = rules;
+        c.sampleRuns = request.sampleRuns();
         List<String> until = request.until() == null ? List.of() : request.until();
         if (!until.isEmpty()) {
             c.until = until.stream().map(t -> Target.parse(t).text()).toList();

@@ -45,7 +45,8 @@ public record CampaignView(
         Actual actual,
         List<String> until,
         Integer maxRepetitions,
-        PointCounts points) {
+        PointCounts points,
+        Integer sampleRuns) {
 
     /** The campaign with its run counts and, once it ended, what it took ({@code actual}, else null). */
     public static CampaignView of(Campaign c, RunCounts runs, Actual actual) {
@@ -64,6 +65,6 @@ public record CampaignView(
                 c.exitRules == null ? List.of() : c.exitRules, c.buildId, c.image, c.imageDigest, c.baseImageDigest, c.simulatorVersion, runs,
                 c.submittedAt,
                 c.buildFinishedAt, c.startedAt, c.finishedAt, duration, c.error, c.submittedBy, c.estimate, actual,
-                c.until, c.maxRepetitions, points);
+                c.until, c.maxRepetitions, points, c.sampleRuns);
     }
 }

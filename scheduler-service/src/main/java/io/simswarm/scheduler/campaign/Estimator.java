@@ -45,14 +45,15 @@ public class Estimator {
         List<Integer> runNumbers = earlierRunNumbers(c);
         if (runNumbers == null) {
             notes.add("No earlier campaign of this configuration with the same run filter was expanded, so the number"
-                    + " of runs is not known before this one is; the figures are per run. (Running a small sample first"
-                    + " is left for later.)");
+                    + " of runs is not known before this one is; the figures are per run. A sample campaign"
+                    + " (sampleRuns; simswarm run --estimate runs one) tells both.");
         }
         Map<Integer, List<Double>> history = history(c);
         int basedOn = history.values().stream().mapToInt(List::size).sum();
         if (basedOn == 0) {
             notes.add("No earlier run of this repository and configuration succeeded, so there is no duration to"
-                    + " estimate from; run the campaign once (or a few runs of it with a run filter) first.");
+                    + " estimate from; run a sample of the campaign first (sampleRuns, e.g. 2; simswarm run --estimate"
+                    + " runs one).");
             return new Estimate(runNumbers == null ? null : runNumbers.size(), 0, null, null, null, null, null, null,
                     null, notes, Instant.now());
         }

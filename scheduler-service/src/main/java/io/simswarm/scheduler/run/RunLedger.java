@@ -63,6 +63,21 @@ public class RunLedger {
     }
 
     /**
+     * A sample of a campaign just expanded: its PENDING runs after the first {@code keep} (by run number) are
+     * CANCELLED, with a sentence saying why.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void setAside(String campaignId, int keep) {
+        entityManager.createNativeQuery("update run set state = 'CANCELLED', error = ?3 where campaign_id = ?1 and"
+                + " state = 'PENDING' and run_number not in (select run_number from run where campaign_id = ?1"
+                + " order by run_number limit ?2)")
+                .setParameter(1, campaignId)
+                .setParameter(2, keep)
+                .setParameter(3, "Not in the sample of the first " + keep + " run" + (keep == 1 ? "" : "s") + ".")
+                .executeUpdate();
+    }
+
+    /**
      * Locks up to {@code limit} PENDING runs of the campaign for {@code worker}, the longest expected first, then the
      * lowest numbers (runs without an expected duration, all of them when none is known), skipping runs
      * locked by others and runs whose attempt failed on this worker less than {@code cooldown} ago (another worker

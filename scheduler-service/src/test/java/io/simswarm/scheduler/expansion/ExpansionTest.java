@@ -91,6 +91,27 @@ class ExpansionTest {
     }
 
     @Test
+    void aSampleRunsItsFirstRunsAndRecordsTheOthersAsCancelled() {
+        Map<String, Object> body = Campaigns.queueing("MM1");
+        body.put("cpusPerRun", 512.0);
+        body.put("sampleRuns", 2);
+        String id = Campaigns.submit(body);
+
+        JsonPath campaign = Campaigns.awaitStatus(id, "RUNNING", Duration.ofSeconds(120));
+
+        assertThat(campaign.getInt("sampleRuns")).isEqualTo(2);
+        assertThat(campaign.getInt("runs.total")).isEqualTo(6);
+        assertThat(campaign.getInt("runs.pending")).isEqualTo(2);
+        assertThat(campaign.getInt("runs.cancelled")).isEqualTo(4);
+        JsonPath runs = given().when().get("/campaigns/" + id + "/runs").then().statusCode(200).extract().jsonPath();
+        assertThat(runs.getList("findAll { it.state == 'PENDING' }.runNumber", Integer.class)).containsExactly(0, 1);
+        assertThat(runs.getString("find { it.runNumber == 5 }.error")).isEqualTo("Not in the sample of the first 2 runs.");
+
+        given().when().post("/campaigns/" + id + "/cancel").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> SwarmServices.of(id).isEmpty());
+    }
+
+    @Test
     void anUnknownConfigFailsTheCampaignWithTheSimulationsMessage() {
         String id = Campaigns.submit(Campaigns.queueing("Nope"));
 
