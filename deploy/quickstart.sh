@@ -66,8 +66,10 @@ build_simswarm() {
     if ! (cd "$ROOT" && mvn -B -ntp -DskipTests package -pl "$changed,!e2e" -am -amd) >"$LOG_DIR/build.log" 2>&1; then
         fail build "mvn package failed" "$LOG_DIR/build.log"
     fi
+    # every module gets its stamp, the dashboard too (its build writes dist/, not target/)
     for module in "${MODULES[@]}"; do
-        [[ -d "$ROOT/$module/target" ]] && touch "$(module_stamp "$module")"
+        mkdir -p "$(dirname "$(module_stamp "$module")")"
+        touch "$(module_stamp "$module")"
     done
 }
 
