@@ -14,6 +14,7 @@ runs=${RUNS:-100}
 per_run=${SCALARS_PER_RUN:-10000}
 points=${VECTOR_POINTS:-1000000}
 parallel=${PARALLEL:-2}
+warmup=${WARMUP_RUNS:-30}
 db=${BENCH_DB:-simswarm_test}
 schema=results_bench_$$
 secret=bench-secret-0123456789
@@ -31,6 +32,14 @@ cleanup() {
 trap cleanup EXIT
 
 now() { date +%s.%N; }
+# CPU seconds (user + system) used so far by a process, by every postgres process, and by the whole machine
+cpu_of() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
+cpu_postgres() {
+    local sum=0 p
+    for p in $(pgrep -x postgres); do sum=$(awk -v s="$sum" -v t="$(getconf CLK_TCK)" '{ printf "%.2f", s + ($14 + $15) / t }' "/proc/$p/stat" 2>/dev/null || echo "$sum"); done
+    echo "$sum"
+}
+cpu_machine() { awk -v t="$(getconf CLK_TCK)" '/^cpu / { printf "%.2f", ($2 + $3 + $4 + $7 + $8) / t }' /proc/stat; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 echo "generating $runs runs x $per_run scalars and a .vec of $points points in $work"
@@ -69,18 +78,53 @@ upload() { # campaign run archive
         -H 'Content-Type: application/gzip' --data-binary "@$3" "$base/campaigns/$1/runs/$2/results")
     [[ $code == 201 ]] || { echo "upload of run $2 answered $code: $(cat "$work/answer-$1-$2.json")" >&2; return 1; }
 }
-export -f upload token
-export work secret base
+# upload_all CAMPAIGN COUNT: runs 0..COUNT-1 of the generated archives, PARALLEL at a time, by one curl process with
+# the tokens worked out beforehand (a process per upload would take CPU from the service on a 2-core machine).
+upload_all() {
+    local r
+    for ((r = 0; r < $2; r++)); do
+        ((r == 0)) || echo next
+        printf 'url = "%s"\nheader = "Authorization: Bearer %s"\nheader = "Content-Type: application/gzip"\n' \
+            "$base/campaigns/$1/runs/$r/results" "$(token "$1" "$r")"
+        printf 'data-binary = "@%s"\noutput = "%s"\nwrite-out = "%%{http_code} %%{url_effective}\\n"\n' \
+            "$work/run-$r.tar.gz" "$work/answer-$1-$r.json"
+    done >"$work/$1.curl"
+    [[ $1 != "$campaign" ]] || mark_start
+    curl -s --no-progress-meter --parallel --parallel-max "$parallel" -K "$work/$1.curl" >"$work/$1.codes"
+    [[ $1 != "$campaign" ]] || mark_end
+    if grep -qv '^201 ' "$work/$1.codes"; then
+        grep -v '^201 ' "$work/$1.codes" | head -3 >&2
+        echo "uploads of $1 were refused: $(cat "$work/answer-$1-0.json")" >&2
+        exit 1
+    fi
+}
+# CPU time of the service's threads by kind (executor, compiler, GC, ...), for BENCH_THREADS=1
+threads() {
+    for t in /proc/$pid/task/*; do printf '%s %s\n' "$(tr ' ' _ <"$t/comm")" "$(awk '{print $14 + $15}' "$t/stat")"; done |
+        awk '{ sub(/[-#0-9_]+$/, "", $1); c[$1] += $2 } END { for (k in c) print k, c[k] }'
+}
+mark_start() {
+    [[ -z ${BENCH_THREADS:-} ]] || threads >"$work/threads.before"
+    cpu_service0=$(cpu_of "$pid"); cpu_pg0=$(cpu_postgres); cpu_all0=$(cpu_machine)
+    start=$(now)
+}
+mark_end() {
+    end=$(now)
+    ingest=$(secs "$start" "$end")
+    cpu_service=$(secs "$cpu_service0" "$(cpu_of "$pid")"); cpu_pg=$(secs "$cpu_pg0" "$(cpu_postgres)")
+    cpu_all=$(secs "$cpu_all0" "$(cpu_machine)")
+    if [[ -n ${BENCH_THREADS:-} ]]; then
+        threads >"$work/threads.after"
+        echo "CPU of the service's threads during the ingest (s):"
+        awk 'NR == FNR { before[$1] = $2; next } { d = $2 - before[$1]; if (d > 0) printf "  %6.2f %s\n", d / 100, $1 }' \
+            "$work/threads.before" "$work/threads.after" | sort -rn | head -8
+    fi
+}
 
-# warm-up (JIT, connection pool) with a campaign of its own
-for r in 0 1 2 3; do upload warmup "$r" "$work/run-$r.tar.gz"; done
-
+# warm-up: a campaign of its own (JIT, connection pool), as a service that has been in use is warm
 campaign=bench-$$
-start=$(now)
-for ((r = 0; r < runs; r++)); do echo "$r"; done |
-    xargs -P "$parallel" -I{} bash -c 'upload "$0" {} "$work/run-{}.tar.gz"' "$campaign"
-end=$(now)
-ingest=$(secs "$start" "$end")
+upload_all warmup "$warmup"
+upload_all "$campaign" "$runs"
 stored=$(curl -sf -H "$auth" "$base/campaigns/$campaign" | sed -E 's/.*"scalars":([0-9]+).*/\1/')
 
 query() { curl -s -o /dev/null -w '%{time_total}\n' -H "$auth" -H "$2" "$base/campaigns/$campaign/scalars?$1"; }
@@ -111,6 +155,7 @@ cat <<REPORT
 
 results-ingest benchmark ($(nproc) cores, $parallel parallel uploads, warm service)
   upload + parse + store of $stored scalars in $runs runs:   $ingest s   (target <= 5 s)
+  CPU during the ingest: service $cpu_service s, PostgreSQL $cpu_pg s, whole machine $cpu_all s (clients, gzip, the rest)
   aggregated query, one scalar name ($agg_rows groups), JSON: $agg ms   CSV: $agg_csv ms   (target <= 50 ms)
   aggregated query over all $stored scalars, CSV:            $agg_all ms
   upload + parse of a .vec with $points points:             $vec s

@@ -5,7 +5,7 @@ import java.util.Map;
 /** Receives the entries of a .sca file as {@link ScaParser} reads them. Attribute maps may be empty, never null. */
 public interface ScaHandler {
 
-    void scalar(String module, String name, double value, Map<String, String> attributes);
+    void scalar(Scalar scalar);
 
     void statistic(Statistic statistic);
 

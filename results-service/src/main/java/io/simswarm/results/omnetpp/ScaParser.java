@@ -50,6 +50,7 @@ public final class ScaParser extends ResultFileParser {
                 double parsed = Numbers.parse(t.get(3));
                 start(Kind.SCALAR, t);
                 value = parsed;
+                text = t.get(3);
             }
             case "par" -> {
                 beginItem();
@@ -121,7 +122,7 @@ public final class ScaParser extends ResultFileParser {
     protected void finishItem() {
         Map<String, String> attrs = attributes == null ? Map.of() : attributes;
         switch (kind) {
-            case SCALAR -> handler.scalar(module, name, value, attrs);
+            case SCALAR -> handler.scalar(new Scalar(module, name, value, text, attrs));
             case PARAMETER -> handler.parameter(module, name, text, attrs);
             case STATISTIC -> handler.statistic(new Statistic(module, name, fields, attrs,
                     java.util.Arrays.copyOf(binLower, bins), java.util.Arrays.copyOf(binCount, bins)));

@@ -37,10 +37,17 @@ public record Filter(String campaignId, String module, String name, String confi
             params.addAll(runs);
         }
         if (withTable) {
-            pattern("t.module", module, conditions, params);
-            pattern("t.name", name, conditions, params);
+            conditions.add(tableWhere(params));
         }
         return String.join(" and ", conditions);
+    }
+
+    /** The conditions on the result table {@code t} alone (module and name patterns); {@code true} when none. */
+    public String tableWhere(List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        pattern("t.module", module, conditions, params);
+        pattern("t.name", name, conditions, params);
+        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
     }
 
     private static void pattern(String column, String pattern, List<String> conditions, List<Object> params) {

@@ -1,6 +1,7 @@
 package io.simswarm.results.upload;
 
 import io.simswarm.results.omnetpp.RunHeader;
+import io.simswarm.results.omnetpp.Scalar;
 import io.simswarm.results.omnetpp.ScaHandler;
 import io.simswarm.results.omnetpp.ScaParser;
 import io.simswarm.results.omnetpp.Statistic;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,6 +82,7 @@ final class ResultParsing {
                 RowWriter writer = new RowWriter(uploadId, file.name(), rows);
                 try {
                     RunHeader parsed = new ScaParser(writer).parse(Files.newInputStream(staged.resolve(file.name())));
+                    writer.writeScalars();
                     if (header == null) {
                         header = parsed;
                     }
@@ -111,13 +114,24 @@ final class ResultParsing {
         }
     }
 
-    /** Turns parsed entries into COPY rows. */
+    /**
+     * Turns parsed entries into COPY rows. Scalars are held back (up to {@link #HELD_SCALARS}) and written grouped by
+     * name, in the order names first appear: OMNeT++ writes a module's scalars together, while queries ask for one
+     * name over many modules and runs, which then finds its rows of an upload on a few pages instead of one page per
+     * row (and the index on upload and name grows at its end).
+     */
     private final class RowWriter implements ScaHandler {
+        private static final int HELD_SCALARS = 1 << 16;
+
         private final long uploadId;
         private final String file;
         private final CopyBuffer scalarRows;
         private final CopyBuffer statisticRows;
         private final CopyBuffer parameterRows;
+        private final Map<String, List<Scalar>> heldByName = new LinkedHashMap<>();
+        private int held;
+        private Map<String, String> lastAttributes;
+        private String lastAttributesJson;
 
         RowWriter(long uploadId, String file, RowCopies rows) {
             this.uploadId = uploadId;
@@ -128,9 +142,36 @@ final class ResultParsing {
         }
 
         @Override
-        public void scalar(String module, String name, double value, Map<String, String> attributes) {
-            scalarRows.integer(uploadId).text(module).text(name).number(value).json(attributes);
-            end(scalarRows);
+        public void scalar(Scalar scalar) {
+            heldByName.computeIfAbsent(scalar.name(), n -> new ArrayList<>()).add(scalar);
+            if (++held == HELD_SCALARS) {
+                writeScalars();
+            }
+        }
+
+        /** Writes the scalars held back, one name after the other. */
+        void writeScalars() {
+            for (List<Scalar> sameName : heldByName.values()) {
+                for (Scalar s : sameName) {
+                    scalarRows.integer(uploadId).text(s.module()).text(s.name()).number(s.value(), s.text())
+                            .text(attributesJson(s.attributes()));
+                    end(scalarRows);
+                }
+            }
+            heldByName.clear();
+            held = 0;
+        }
+
+        /** The attributes as JSON, null when there are none; scalars mostly repeat the last one's (a unit). */
+        private String attributesJson(Map<String, String> attributes) {
+            if (attributes.isEmpty()) {
+                return null;
+            }
+            if (!attributes.equals(lastAttributes)) {
+                lastAttributes = attributes;
+                lastAttributesJson = Json.object(attributes);
+            }
+            return lastAttributesJson;
         }
 
         @Override

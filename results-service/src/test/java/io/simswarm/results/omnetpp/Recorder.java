@@ -19,8 +19,8 @@ class Recorder implements ScaHandler {
     final List<String> errors = new ArrayList<>();
 
     @Override
-    public void scalar(String module, String name, double value, Map<String, String> attributes) {
-        scalars.add(new Scalar(module, name, value, Map.copyOf(attributes)));
+    public void scalar(io.simswarm.results.omnetpp.Scalar s) {
+        scalars.add(new Scalar(s.module(), s.name(), s.value(), Map.copyOf(s.attributes())));
     }
 
     @Override
