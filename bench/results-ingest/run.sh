@@ -145,6 +145,12 @@ vec_points=$(($(wc -l <"$work/vector.csv") - 1))
 start=$(now)
 for f in "$work"/run-*.tar.gz; do tar -xzOf "$f" >/dev/null; done
 gunzip_s=$(secs "$start" "$(now)")
+# a one-pass reader of the same .vec in awk (count, sum, min, max per vector; no index, nothing stored)
+start=$(now)
+tar -xzOf "$work/vec.tar.gz" ./Bench-vec-#0.vec | LC_ALL=C awk '
+    /^[0-9]/ { v = $1; n[v]++; s[v] += $4; if (!(v in lo) || $4 < lo[v]) lo[v] = $4; if (!(v in hi) || $4 > hi[v]) hi[v] = $4 }
+    END { for (v in n) printf "%s %d %g %g %g\n", v, n[v], s[v] / n[v], lo[v], hi[v] }' >/dev/null
+awk_s=$(secs "$start" "$(now)")
 psql_ -c "create table ${schema}_copy (run int, module text, name text, value double precision)" >/dev/null
 start=$(now)
 psql_ -c "\\copy ${schema}_copy from '$work/data/copy.tsv'" >/dev/null
@@ -158,7 +164,7 @@ results-ingest benchmark ($(nproc) cores, $parallel parallel uploads, warm servi
   CPU during the ingest: service $cpu_service s, PostgreSQL $cpu_pg s, whole machine $cpu_all s (clients, gzip, the rest)
   aggregated query, one scalar name ($agg_rows groups), JSON: $agg ms   CSV: $agg_csv ms   (target <= 50 ms)
   aggregated query over all $stored scalars, CSV:            $agg_all ms
-  upload + parse of a .vec with $points points:             $vec s
+  upload + parse of a .vec with $points points:             $vec s   (awk summary of the same .vec: $awk_s s, ratio $(awk -v a="$vec" -v b="$awk_s" 'BEGIN { printf "%.2f", a / b }'))
   data of one vector ($vec_points points) as CSV:            $(awk -v t="$vec_data" 'BEGIN { printf "%.0f", t * 1000 }') ms
 baselines measured in this run
   gunzip + untar of the same archives:                       $gunzip_s s   (ingest / baseline = $(awk -v a="$ingest" -v b="$gunzip_s" 'BEGIN { printf "%.1f", a / b }'))
