@@ -142,7 +142,12 @@ public class CampaignEfficiency {
 
             CpuMeter cpu = new CpuMeter(pids);
             CampaignEfficiency bench = new CampaignEfficiency(image, cpu, resultsUrl, schedulerUrl, resultsNote);
-            bench.run(scenarios, Integer.parseInt(options.getOrDefault("--warm-up", "15")));
+            int warmUps = Integer.parseInt(options.getOrDefault("--warm-up", "15"));
+            if (options.containsKey("--scale")) {
+                new Scale(bench, pids).run(Integer.parseInt(options.get("--scale")), warmUps);
+            } else {
+                bench.run(scenarios, warmUps);
+            }
         } finally {
             processes.forEach(Process::destroy);
             for (Process p : processes) {
@@ -470,6 +475,139 @@ public class CampaignEfficiency {
             }
         }
         return options;
+    }
+
+    /**
+     * One campaign of many trivial runs (config Quick, enough repetitions for the number asked), watched every half
+     * second: how long from submission to the runs being known, the CPU each part of the system spent per run over
+     * the first and the last thousand runs (a quarter of them in smaller campaigns) (flat cost means the two are close), the services' heap after the
+     * campaign (after a full GC), and how long the paged run list and the aggregated query take at the end.
+     */
+    static final class Scale {
+
+        private static final int WINDOW = 1000;
+        private final CampaignEfficiency bench;
+        private final Map<String, Long> pids;
+
+        Scale(CampaignEfficiency bench, Map<String, Long> pids) {
+            this.bench = bench;
+            this.pids = pids;
+        }
+
+        /** A look at the campaign: when, how many runs succeeded, the CPU used so far. */
+        record Sample(double seconds, int succeeded, Map<String, Double> cpu) {
+        }
+
+        void run(int runs, int warmUpRounds) throws Exception {
+            int repeat = (runs + 35) / 36; // Quick has 36 parameter points
+            System.out.println("SimSwarm at scale, local one-node swarm, " + Runtime.getRuntime().availableProcessors()
+                    + " cores; " + bench.resultsNote);
+            bench.warmUp(warmUpRounds);
+            String body = String.format(Locale.ROOT, "{\"repoUrl\":\"%squeueing\",\"config\":\"Quick\","
+                    + "\"simArgs\":\"--repeat=%d\",\"runCommand\":\"./queueing\",\"maxParallel\":8,"
+                    + "\"cpusPerRun\":0.25,\"retries\":1}", StandIns.REPO, repeat);
+            Instant submitted = Instant.now();
+            String id = field(post(bench.schedulerUrl + "/campaigns", body), "id");
+            List<Sample> samples = new ArrayList<>();
+            Double expanded = null;
+            int total = 0;
+            String campaign;
+            while (true) {
+                campaign = get(bench.schedulerUrl + "/campaigns/" + id);
+                double at = Duration.between(submitted, Instant.now()).toMillis() / 1000.0;
+                String status = field(campaign, "status");
+                total = Integer.parseInt(field(campaign, "total"));
+                if (expanded == null && total > 0) {
+                    expanded = at;
+                }
+                samples.add(new Sample(at, Integer.parseInt(field(campaign, "succeeded")), bench.cpu.seconds()));
+                if (!List.of("BUILDING", "EXPANDING", "RUNNING").contains(status)) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            if (!"SUCCEEDED".equals(field(campaign, "status"))) {
+                throw new IllegalStateException("the campaign did not succeed: " + campaign);
+            }
+            double finished = samples.get(samples.size() - 1).seconds();
+            System.out.printf(Locale.ROOT, "%n%d runs (Quick --repeat=%d), 8 workers: submitted -> runs known %.1f s,"
+                    + " -> SUCCEEDED %.1f s (%.1f runs/s overall)%n", total, repeat, expanded, finished,
+                    total / finished);
+            int window = Math.min(WINDOW, total / 4);
+            Sample a0 = first(samples, 1);
+            Sample a1 = first(samples, window);
+            Sample b0 = first(samples, total - window);
+            Sample b1 = samples.get(samples.size() - 1);
+            System.out.printf(Locale.ROOT, "CPU per run (ms), runs %d-%d against runs %d-%d (last / first):%n",
+                    a0.succeeded(), a1.succeeded(), b0.succeeded(), b1.succeeded());
+            for (String part : a0.cpu().keySet()) {
+                double first = perRun(a0, a1, part);
+                double last = perRun(b0, b1, part);
+                System.out.printf(Locale.ROOT, "  %-10s %7.2f  %7.2f   %.2f%n", part, first, last, last / first);
+            }
+            System.out.printf(Locale.ROOT, "  (seconds of those windows: %.1f and %.1f)%n",
+                    a1.seconds() - a0.seconds(), b1.seconds() - b0.seconds());
+            for (Map.Entry<String, Long> service : pids.entrySet()) {
+                System.out.printf(Locale.ROOT, "heap of the %s after the campaign and a full GC: %s%n",
+                        service.getKey(), heapAfterGc(service.getValue()));
+            }
+            String list = bench.schedulerUrl + "/campaigns/" + id + "/runs";
+            timed("GET /campaigns/{id}/runs?limit=100 (first page)", list + "?limit=100");
+            timed("GET /campaigns/{id}/runs?offset=" + (total - 100) + "&limit=100 (last page)",
+                    list + "?offset=" + (total - 100) + "&limit=100");
+            timed("GET /campaigns/{id}/runs?sort=durationMs&desc=true&limit=100", list
+                    + "?sort=durationMs&desc=true&limit=100");
+            timed("GET /campaigns/{id} (counts)", bench.schedulerUrl + "/campaigns/" + id);
+            timed("results: GET /campaigns/{id}/scalars?aggregate=true&name=queueingTime:mean", bench.resultsUrl
+                    + "/campaigns/" + id + "/scalars?aggregate=true&name=queueingTime:mean");
+            timed("results: GET /campaigns/{id}/runs?format=csv (" + total + " runs)", bench.resultsUrl
+                    + "/campaigns/" + id + "/runs?format=csv");
+        }
+
+        /** The first sample with at least {@code succeeded} runs done. */
+        private static Sample first(List<Sample> samples, int succeeded) {
+            return samples.stream().filter(s -> s.succeeded() >= succeeded).findFirst().orElseThrow();
+        }
+
+        private static double perRun(Sample from, Sample to, String part) {
+            return 1000 * (to.cpu().get(part) - from.cpu().get(part)) / (to.succeeded() - from.succeeded());
+        }
+
+        /** The median of five calls after one more (ms), with the status of the last. */
+        private static void timed(String what, String url) throws Exception {
+            get(url);
+            List<Double> ms = new ArrayList<>();
+            int status = 0;
+            for (int i = 0; i < 5; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", Keys.authorization()).build(), HttpResponse.BodyHandlers.ofString());
+                ms.add((System.nanoTime() - start) / 1e6);
+                status = r.statusCode();
+            }
+            ms.sort(Double::compare);
+            System.out.printf(Locale.ROOT, "  %-78s %6.1f ms (HTTP %d)%n", what, ms.get(2), status);
+        }
+
+        /** The heap in use after a full GC, as the JVM reports it (jcmd GC.run, then GC.heap_info). */
+        private static String heapAfterGc(long pid) throws Exception {
+            jcmd(pid, "GC.run");
+            String info = jcmd(pid, "GC.heap_info");
+            Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
+            if (!m.find()) {
+                return "unknown (" + info.strip() + ")";
+            }
+            return String.format(Locale.ROOT, "%d MB used of %d MB committed", Long.parseLong(m.group(2)) / 1024,
+                    Long.parseLong(m.group(1)) / 1024);
+        }
+
+        private static String jcmd(long pid, String command) throws Exception {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid), command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(1, TimeUnit.MINUTES);
+            return out;
+        }
     }
 
     /**

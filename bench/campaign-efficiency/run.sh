@@ -7,13 +7,14 @@
 # for runs of about 2 s, about 0.2 s and trivial runs; prints a/b and the dispatch rate. For trivial runs it also
 # times the bare simulations (xargs -P2, nothing packed): the most any dispatcher could reach on this machine.
 #
-# Needs deploy/infra.sh up. Usage: bench/campaign-efficiency/run.sh [--quick] [--scenarios 2s,0.2s,trivial] [--keep] [--pilot-only] [--warm-up N]
+# Needs deploy/infra.sh up. Usage: bench/campaign-efficiency/run.sh [--quick] [--scenarios 2s,0.2s,trivial] [--keep] [--pilot-only] [--warm-up N] [--scale RUNS]
 #   --quick      fewer runs per scenario (a smoke test of the bench, figures are noisier)
 #   --scenarios  which scenarios to run (default all three)
 #   --keep       keep the scheduler's tables (schema scheduler_bench in simswarm_test) for a look afterwards
 #   --pilot-only only the baseline and the pilot campaign (not the slot and packed ways)
 #   --warm-up N  at most N warm-up campaigns before measuring (default 15; they stop earlier once the services
 #                are warm, see CampaignEfficiency.warmUp)
+#   --scale RUNS one campaign of RUNS trivial runs instead of the scenarios (bench/scale/run.sh)
 # Environment: BENCH_JAVA_OPTS (extra JVM options of the two services), BENCH_JFR=1 (a flight recording of each,
 #   in scheduler-service/target/bench/)
 # The image is examples/queueing on simswarm/toolchain:bookworm plus the runner of the simswarm-runner module.

@@ -108,6 +108,10 @@ public class Expander {
             QuarkusTransaction.requiringNew().run(() -> store(campaignId, outcome));
         } catch (DockerUnavailableException | IllegalStateException e) {
             lifecycle.failNow(campaignId, "The runs of the campaign could not be listed: " + e.getMessage() + ".");
+        } catch (RuntimeException e) {
+            // anything else would leave the campaign EXPANDING, to be expanded again every few seconds
+            Log.errorf(e, "expanding campaign %s failed", campaignId);
+            lifecycle.failNow(campaignId, "The runs of the campaign could not be listed: " + e + ".");
         } finally {
             expanding.remove(campaignId);
         }

@@ -36,7 +36,6 @@ public final class RunNumbers {
     private static final Pattern RUN_LINE = Pattern.compile("Run (\\d+): ?(.*)");
     private static final Pattern NEXT_VARIABLE = Pattern.compile(", (?=\\$)");
 
-    private static final Pattern NUMBERS_LINE = Pattern.compile("\\s*\\d+(\\s+\\d+)*\\s*");
     private static final Pattern EXIT_LINE = Pattern.compile("^" + EXIT_MARKER + "(\\d+)\\s*$", Pattern.MULTILINE);
     private static final int TAIL_LINES = 20;
 
@@ -133,10 +132,14 @@ public final class RunNumbers {
         }
         List<Integer> runs = new ArrayList<>();
         for (String line : lines) {
-            if (NUMBERS_LINE.matcher(line).matches()) {
-                for (String token : line.strip().split("\\s+")) {
-                    runs.add(Integer.parseInt(token));
+            List<String> numbers = wholeNumbers(line);
+            for (String token : numbers) {
+                if (token.length() > 9) {
+                    String shown = token.length() > 12 ? token.substring(0, 12) + "..." : token;
+                    return Outcome.failed(what + " printed the run number " + shown
+                            + ", beyond what a campaign can hold.");
                 }
+                runs.add(Integer.parseInt(token));
             }
         }
         if (runs.isEmpty()) {
@@ -145,6 +148,32 @@ public final class RunNumbers {
                     : "The run filter '" + filter + "' selects no run of config '" + config + "'.");
         }
         return new Outcome(List.copyOf(runs), itervars, version, null);
+    }
+
+    /**
+     * The tokens of a line that holds nothing but whole numbers separated by blanks (OMNeT++'s {@code -q runnumbers}
+     * answer, which is one line however many runs there are), else none.
+     */
+    static List<String> wholeNumbers(String line) {
+        List<String> tokens = new ArrayList<>();
+        int i = 0;
+        int n = line.length();
+        while (true) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i == n) {
+                return tokens;
+            }
+            int start = i;
+            while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == start || (i < n && !Character.isWhitespace(line.charAt(i)))) {
+                return List.of();
+            }
+            tokens.add(line.substring(start, i));
+        }
     }
 
     /** The iteration variables of each {@code Run N: $a=1, $b=x} line of a {@code -q runs} listing. */

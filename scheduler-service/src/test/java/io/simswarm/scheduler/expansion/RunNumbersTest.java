@@ -16,6 +16,34 @@ class RunNumbersTest {
     }
 
     @Test
+    void readsTheOneLineOfTenThousandRuns() {
+        String line = java.util.stream.IntStream.range(0, 10_008).mapToObj(r -> " " + r)
+                .collect(java.util.stream.Collectors.joining());
+
+        RunNumbers.Outcome outcome = RunNumbers.parse(line + "\nsimswarm-exit=0\n", "Quick", null);
+
+        assertThat(outcome.failed()).isFalse();
+        assertThat(outcome.runs()).hasSize(10_008).startsWith(0, 1, 2).endsWith(10_007);
+    }
+
+    @Test
+    void aRunNumberBeyondWhatACampaignHoldsFailsTheExpansionWithASentence() {
+        RunNumbers.Outcome outcome = RunNumbers.parse(" 1 99999999999\nsimswarm-exit=0\n", "MM1", null);
+
+        assertThat(outcome.failed()).isTrue();
+        assertThat(outcome.error()).isEqualTo("Listing the runs of config 'MM1' printed the run number 99999999999,"
+                + " beyond what a campaign can hold.");
+    }
+
+    @Test
+    void aLineOfNumbersAndWordsIsNotARunList() {
+        assertThat(RunNumbers.wholeNumbers(" 1 2 3x")).isEmpty();
+        assertThat(RunNumbers.wholeNumbers("Run 3: $x=1")).isEmpty();
+        assertThat(RunNumbers.wholeNumbers("\t4  5\t")).containsExactly("4", "5");
+        assertThat(RunNumbers.wholeNumbers("   ")).isEmpty();
+    }
+
+    @Test
     void readsEachListedRunsIterationVariablesInOmnetppsOrder() {
         String output = """
                 simswarm-runs-begin
