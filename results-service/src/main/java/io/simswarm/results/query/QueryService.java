@@ -99,15 +99,17 @@ public class QueryService {
     public void aggregatedScalars(Filter filter, TableWriter out) throws SQLException, IOException {
         List<Object> params = new ArrayList<>();
         // the runs' parameter points first (a few rows), then scalars grouped by a point's number: grouping the
-        // scalars by the text arrays of itervars themselves costs most of the query
+        // scalars by the text arrays of itervars themselves costs most of the query; the uploads of each point are
+        // joined as rows (an "= any(uploads)" test per scalar grows with runs per point times points)
         String sql = "with p as (select row_number() over () as point, g.* from ("
                 + "select r.config_name, r.itervar_names, r.itervar_values, min(r.run_number) as first_run, "
                 + "array_agg(r.upload_id) as uploads from run r where " + filter.where(params, false)
                 + " group by r.config_name, r.itervar_names, r.itervar_values) g), "
-                + "a as (select p.point, t.module, t.name, count(*) as n, avg(t.value) as mean, "
+                + "u as (select p.point, unnest(p.uploads) as upload_id from p), "
+                + "a as (select u.point, t.module, t.name, count(*) as n, avg(t.value) as mean, "
                 + "stddev_samp(t.value) as sd, min(t.value) as lo, max(t.value) as hi "
-                + "from p join scalar t on t.upload_id = any(p.uploads) where " + filter.tableWhere(params)
-                + " group by p.point, t.module, t.name) "
+                + "from u join scalar t on t.upload_id = u.upload_id where " + filter.tableWhere(params)
+                + " group by u.point, t.module, t.name) "
                 + "select p.config_name, p.itervar_names, p.itervar_values, a.module, a.name, a.n, a.mean, a.sd, "
                 + "a.lo, a.hi from a join p on p.point = a.point order by p.first_run, a.module, a.name";
         out.start(AGGREGATE_COLUMNS, itervarNames(filter));
