@@ -551,17 +551,24 @@ public class CampaignEfficiency {
                 System.out.printf(Locale.ROOT, "heap of the %s after the campaign and a full GC: %s%n",
                         service.getKey(), heapAfterGc(service.getValue()));
             }
-            String list = bench.schedulerUrl + "/campaigns/" + id + "/runs";
-            timed("GET /campaigns/{id}/runs?limit=100 (first page)", list + "?limit=100");
-            timed("GET /campaigns/{id}/runs?offset=" + (total - 100) + "&limit=100 (last page)",
-                    list + "?offset=" + (total - 100) + "&limit=100");
-            timed("GET /campaigns/{id}/runs?sort=durationMs&desc=true&limit=100", list
-                    + "?sort=durationMs&desc=true&limit=100");
-            timed("GET /campaigns/{id} (counts)", bench.schedulerUrl + "/campaigns/" + id);
-            timed("results: GET /campaigns/{id}/scalars?aggregate=true&name=queueingTime:mean", bench.resultsUrl
-                    + "/campaigns/" + id + "/scalars?aggregate=true&name=queueingTime:mean");
-            timed("results: GET /campaigns/{id}/runs?format=csv (" + total + " runs)", bench.resultsUrl
-                    + "/campaigns/" + id + "/runs?format=csv");
+            // once right after the campaign (PostgreSQL has not analysed the new rows yet), once a minute later
+            for (String when : List.of("right after the campaign", "a minute later")) {
+                System.out.println("queries " + when + " (median of five, ms):");
+                String list = bench.schedulerUrl + "/campaigns/" + id + "/runs";
+                timed("GET /campaigns/{id}/runs?limit=100 (first page)", list + "?limit=100");
+                timed("GET /campaigns/{id}/runs?offset=" + (total - 100) + "&limit=100 (last page)",
+                        list + "?offset=" + (total - 100) + "&limit=100");
+                timed("GET /campaigns/{id}/runs?sort=durationMs&desc=true&limit=100", list
+                        + "?sort=durationMs&desc=true&limit=100");
+                timed("GET /campaigns/{id} (counts)", bench.schedulerUrl + "/campaigns/" + id);
+                timed("results: GET /campaigns/{id}/scalars?aggregate=true&name=queueingTime:mean", bench.resultsUrl
+                        + "/campaigns/" + id + "/scalars?aggregate=true&name=queueingTime:mean");
+                timed("results: GET /campaigns/{id}/runs?format=csv (" + total + " runs)", bench.resultsUrl
+                        + "/campaigns/" + id + "/runs?format=csv");
+                if (when.startsWith("right")) {
+                    Thread.sleep(60_000);
+                }
+            }
         }
 
         /** The first sample with at least {@code succeeded} runs done. */
