@@ -38,7 +38,11 @@ public final class Numbers {
         }
     }
 
-    private static boolean looksNumeric(String token) {
+    /**
+     * True for digits with signs, points and exponent letters only, at least one digit: the tokens {@link #parse}
+     * hands to {@link Double#parseDouble}, none of which needs escaping when written out again.
+     */
+    public static boolean looksNumeric(String token) {
         if (token.isEmpty()) {
             return false;
         }

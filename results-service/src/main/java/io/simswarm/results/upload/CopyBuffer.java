@@ -1,5 +1,6 @@
 package io.simswarm.results.upload;
 
+import io.simswarm.results.omnetpp.Numbers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,27 +84,13 @@ final class CopyBuffer {
      * formatting it again; else the value, formatted.
      */
     CopyBuffer number(double value, String text) {
-        if (!Double.isFinite(value) || !plainDecimal(text)
+        if (!Double.isFinite(value) || text == null || !Numbers.looksNumeric(text)
                 || (Math.abs(value) < Double.MIN_NORMAL && !(value == 0 && zeroMantissa(text)))) {
             return number(value);
         }
         separator();
         ascii(text);
         return this;
-    }
-
-    /** Digits with at most a sign, a point and an exponent: nothing that needs escaping in COPY text. */
-    private static boolean plainDecimal(String text) {
-        if (text == null || text.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9') && c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** True when every digit before the exponent is 0: the text means zero rather than a number rounded to it. */
