@@ -18,6 +18,9 @@
 #   SIMSWARM_IMAGE_KIND=jvm             jvm or native images of the services (deploy/images/build.sh)
 #   SIMSWARM_SOURCES=(the checkout's folder) folder the build service sees, for file URLs of checkouts
 #   SIMSWARM_STACK_TIMEOUT=480          seconds to wait for the services to be ready
+#   SIMSWARM_OIDC_URL, SIMSWARM_OIDC_CLIENT_ID, SIMSWARM_OIDC_ROLES_CLAIM, SIMSWARM_OIDC_AUDIENCE
+#                                       an identity provider whose tokens the services accept and through which
+#                                       the dashboard signs in (README, Security); unset: none
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -3,6 +3,7 @@ package io.simswarm.commons.security;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.smallrye.jwt.runtime.auth.JWTAuthMechanism;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
@@ -18,8 +19,9 @@ import jakarta.enterprise.inject.Instance;
 import java.util.Set;
 
 /**
- * How every service learns who calls: the bearer token mechanism of smallrye-jwt, preceded by the service's
- * {@link ServiceCallers} if it has one, and whose challenge (a request without a token where one is needed) is a 401
+ * How every service learns who calls: the bearer token mechanism of smallrye-jwt for the services' own tokens, or
+ * quarkus-oidc's for a configured {@link IdentityProvider}'s, preceded by the service's {@link ServiceCallers} if it
+ * has one, and whose challenge (a request without a token where one is needed) is a 401
  * with a problem+json sentence instead of an empty body. It replaces smallrye-jwt's mechanism (an alternative).
  */
 @Alternative
@@ -28,10 +30,15 @@ import java.util.Set;
 public class BearerTokens implements HttpAuthenticationMechanism {
 
     private final JWTAuthMechanism delegate;
+    private final OidcAuthenticationMechanism oidc;
+    private final IdentityProvider identityProvider;
     private final Instance<ServiceCallers> serviceCallers;
 
-    public BearerTokens(JWTAuthMechanism delegate, Instance<ServiceCallers> serviceCallers) {
+    public BearerTokens(JWTAuthMechanism delegate, OidcAuthenticationMechanism oidc, IdentityProvider identityProvider,
+            Instance<ServiceCallers> serviceCallers) {
         this.delegate = delegate;
+        this.oidc = oidc;
+        this.identityProvider = identityProvider;
         this.serviceCallers = serviceCallers;
     }
 
@@ -39,7 +46,14 @@ public class BearerTokens implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         if (serviceCallers.isResolvable()) {
             return serviceCallers.get().authenticate(context).onItem().ifNull()
-                    .switchTo(() -> delegate.authenticate(context, identityProviderManager));
+                    .switchTo(() -> bearer(context, identityProviderManager));
+        }
+        return bearer(context, identityProviderManager);
+    }
+
+    private Uni<SecurityIdentity> bearer(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        if (identityProvider.isItsToken(context.request().getHeader("Authorization"))) {
+            return oidc.authenticate(context, identityProviderManager);
         }
         return delegate.authenticate(context, identityProviderManager);
     }
