@@ -5,8 +5,10 @@
 //   node serve.mjs            (port SIMSWARM_DASHBOARD_PORT, default 8080)
 //   SIMSWARM_SCHEDULER_URL, SIMSWARM_BUILD_URL, SIMSWARM_PROVISIONER_URL, SIMSWARM_RESULTS_URL: where the services
 //   listen (default the quickstart's 127.0.0.1:8083, 8082, 8081, 8084).
+//   SIMSWARM_OIDC_URL + SIMSWARM_OIDC_CLIENT_ID (+ SIMSWARM_OIDC_ROLES_CLAIM): sign-in through that identity provider,
+//   added to config.js as window.SIMSWARM_OIDC.
 import http from "node:http";
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -37,6 +39,16 @@ function proxy(req, res, target, strip) {
   req.pipe(upstream);
 }
 
+const oidc = env.SIMSWARM_OIDC_URL && env.SIMSWARM_OIDC_CLIENT_ID
+  ? { issuer: env.SIMSWARM_OIDC_URL, clientId: env.SIMSWARM_OIDC_CLIENT_ID, rolesClaim: env.SIMSWARM_OIDC_ROLES_CLAIM }
+  : null;
+
+function config(res) {
+  const base = existsSync(join(root, "config.js")) ? readFileSync(join(root, "config.js"), "utf8") : "";
+  res.writeHead(200, { "Content-Type": "text/javascript", "Cache-Control": "no-cache" });
+  res.end(`${base}\nwindow.SIMSWARM_OIDC = ${JSON.stringify(oidc)};\n`);
+}
+
 function file(req, res) {
   const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
   let full = join(root, path);
@@ -52,6 +64,7 @@ function file(req, res) {
 const server = http.createServer((req, res) => {
   const route = routes.find(([prefix]) => req.url.startsWith(prefix) || req.url + "/" === prefix);
   if (route) proxy(req, res, route[1], route[2]);
+  else if (oidc && new URL(req.url, "http://x").pathname === "/config.js") config(res);
   else file(req, res);
 });
 server.listen(port, "127.0.0.1", () => console.log(`dashboard on http://127.0.0.1:${port}/`));

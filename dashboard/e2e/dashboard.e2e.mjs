@@ -6,6 +6,8 @@
 //   DASHBOARD_URL  the dashboard with its /api proxy (serve.mjs), e.g. http://127.0.0.1:18080
 //   PROJECT_URI    git repository of examples/queueing (file:///...)
 //   RUNNER_TOKEN, VIEWER_TOKEN  bearer tokens (default: JWTs with the groups runner and viewer, unsigned)
+//   OIDC_LOGIN     when set, also sign in through the identity provider the dashboard names (its development login
+//                  form, test-support/oidc) as this user, who must be a runner there
 //   CHROMIUM       the browser (default /usr/bin/chromium)
 import { mkdirSync } from "node:fs";
 import { chromium } from "playwright-core";
@@ -112,6 +114,33 @@ try {
   await runner.goto(`${base}/#/campaigns`);
   await runner.waitForSelector(`[data-testid=campaigns] a[href="#/campaigns/${id}"]`, WAIT);
   await shot(runner, "campaigns");
+
+  if (process.env.OIDC_LOGIN) {
+    const login = process.env.OIDC_LOGIN;
+    step(`sign in through the identity provider as ${login}`);
+    const person = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
+    person.on("pageerror", (e) => console.log("page error:", e.message));
+    await person.goto(`${base}/#/signin`);
+    await person.click("[data-testid=oidc-signin]");
+    await person.waitForSelector("input[name=login]", WAIT);
+    await person.fill("input[name=login]", login);
+    await person.fill("input[name=password]", "any password");
+    await person.click("button[type=submit]");
+    const consent = "button:has-text('Continue')";
+    await person.waitForSelector(`[data-testid=who], ${consent}, [data-testid=signin-error]`, WAIT);
+    if (await person.isVisible(consent)) await person.click(consent);
+    await person.waitForSelector("[data-testid=who], [data-testid=signin-error]", WAIT);
+    if (await person.isVisible("[data-testid=signin-error]")) {
+      throw new Error(`sign-in through the identity provider: ${await person.textContent("[data-testid=signin-error]")}`);
+    }
+    check((await person.textContent("[data-testid=who]")) === `${login} (runner)`, "the header names the provider's user and role");
+    check(!person.url().includes("code="), "the authorization code is gone from the address");
+    await person.goto(`${base}/#/campaigns`);
+    await person.waitForSelector(`[data-testid=campaigns] a[href="#/campaigns/${id}"]`, WAIT);
+    await person.goto(`${base}/#/campaigns/${id}`);
+    await person.waitForSelector("[data-testid=percent]", WAIT);
+    check(!(await person.isVisible("text=Retry failed runs")), "another runner is not offered to retry rita's campaign");
+  }
 
   step("a viewer finds no cancel button on a campaign under way; a runner cancels it");
   const second = await submit("MM1", "--sim-time-limit=300000s"); // runs of a minute or more: still under way

@@ -9,3 +9,10 @@ window.SIMSWARM_API = {
   build: "/api",
   results: "/api/results",
 };
+
+// Sign-in through an OpenID Connect identity provider (optional; the token box stays): its issuer URL and the
+// dashboard's client id there, a public client whose redirect URI is this page's address (e.g.
+// https://simswarm.example.org/). Optional: scope (default "openid profile"), rolesClaim (the claim holding the
+// SimSwarm roles, default "groups", "/" for a nested one such as "realm_access/roles"), label (the button's name).
+// The services accept the provider's tokens when they run with SIMSWARM_OIDC_URL (README, Security).
+window.SIMSWARM_OIDC = window.SIMSWARM_OIDC ?? null;

@@ -1,7 +1,8 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { html } from "./lib/html";
-import { current, signOut, type Identity } from "./lib/auth";
+import { current, signIn, signOut, type Identity } from "./lib/auth";
+import { completeSignIn } from "./lib/oidc";
 import { parse, type Route } from "./lib/route";
 import { SignIn } from "./screens/signin";
 import { Campaigns } from "./screens/campaigns";
@@ -28,13 +29,32 @@ function screen(route: Route, identity: Identity) {
 function App() {
   const [route, setRoute] = useState(parse(location.hash));
   const [identity, setIdentity] = useState<Identity | null>(current());
+  const returning = /[?&](code|error)=/.test(location.search);
+  const [completing, setCompleting] = useState(returning);
+  const [failure, setFailure] = useState("");
   useEffect(() => {
     const onHash = () => setRoute(parse(location.hash));
     addEventListener("hashchange", onHash);
     return () => removeEventListener("hashchange", onHash);
   }, []);
+  useEffect(() => {
+    if (!returning) return;
+    // the identity provider sent the browser back with a code: trade it for a token, then drop it from the address
+    completeSignIn(location.search)
+      .then((token) => {
+        history.replaceState(null, "", location.pathname + "#/campaigns");
+        setRoute(parse("#/campaigns"));
+        if (token) setIdentity(signIn(token));
+      })
+      .catch((e: Error) => {
+        history.replaceState(null, "", location.pathname + "#/signin");
+        setFailure(e.message);
+      })
+      .finally(() => setCompleting(false));
+  }, []);
+  if (completing) return html`<section class="signin"><p data-testid="signing-in">Signing in…</p></section>`;
   if (!identity || route.screen === "signin") {
-    return html`<${SignIn} onSignedIn=${(id: Identity) => {
+    return html`<${SignIn} failure=${failure} onSignedIn=${(id: Identity) => {
       setIdentity(id);
       location.hash = "#/campaigns";
     }} />`;

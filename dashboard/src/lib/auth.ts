@@ -1,4 +1,5 @@
 /** The signed-in user's token (kept in sessionStorage) and what its role allows. */
+import { oidcSettings, type OidcSettings } from "./oidc";
 
 export type Role = "viewer" | "runner" | "admin";
 
@@ -27,14 +28,26 @@ export function claims(token: string): Record<string, unknown> | null {
   }
 }
 
+/** The strings at a "/"-separated claim path (e.g. "realm_access/roles"), or none. */
+export function claimValues(c: Record<string, unknown>, path: string): string[] {
+  let value: unknown = c;
+  for (const key of path.split("/")) {
+    value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  if (typeof value === "string") return value.split(/[\s,]+/).filter(Boolean);
+  return Array.isArray(value) ? value.filter((g): g is string => typeof g === "string") : [];
+}
+
 /**
- * Who a token says its holder is: the highest role of its `groups` claim. A token that is not a JWT (accepted while
- * the services run without authentication) counts as admin, so that nothing is hidden that the services allow.
+ * Who a token says its holder is: the highest role of its `groups` claim (for a token of the configured identity
+ * provider, of the provider's roles claim). A token that is not a JWT (accepted while the services run without
+ * authentication) counts as admin, so that nothing is hidden that the services allow.
  */
-export function identify(token: string): Identity {
+export function identify(token: string, oidc: OidcSettings | null = oidcSettings()): Identity {
   const c = claims(token);
   if (!c) return { token, name: "token", role: "admin" };
-  const groups = Array.isArray(c.groups) ? c.groups.filter((g): g is string => typeof g === "string") : [];
+  const fromProvider = oidc !== null && typeof c.iss === "string" && c.iss.replace(/\/+$/, "") === oidc.issuer;
+  const groups = claimValues(c, fromProvider ? oidc.rolesClaim : "groups");
   const roles = groups.filter((g): g is Role => g in RANK);
   const role = roles.reduce<Role>((best, r) => (RANK[r] > RANK[best] ? r : best), "viewer");
   // the services' name of the caller, recorded as the owner of what it submits (MicroProfile JWT's principal)

@@ -52,7 +52,8 @@ export function Campaign({ id, identity }: { id: string; identity: Identity }) {
   };
   if (!campaign) return html`<section><h1>Campaign ${id}</h1><${ErrorBox} error=${error} /><p>Loading…</p></section>`;
   const c = campaign;
-  const mayRun = allows(identity.role, "runner");
+  // the services let a runner cancel or retry only its own campaigns; an admin any
+  const mayRun = identity.role === "admin" || (allows(identity.role, "runner") && c.owner === identity.name);
   const ended = ENDED.includes(c.status);
   return html`<section>
     <h1>Campaign <code>${c.id.slice(0, 8)}</code> <${Badge} status=${c.status} /></h1>

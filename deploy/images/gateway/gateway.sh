@@ -6,6 +6,8 @@
 #       With GATEWAY_TLS_CERT and GATEWAY_TLS_KEY naming readable files it also listens with TLS on 8443.
 #   GATEWAY_ROUTES=runs: what a run container may call and nothing else: the lease routes of the
 #       scheduler and the upload routes of the results service.
+# SIMSWARM_OIDC_URL + SIMSWARM_OIDC_CLIENT_ID (+ SIMSWARM_OIDC_ROLES_CLAIM): the dashboard offers sign-in through
+# that identity provider (its config.js gets window.SIMSWARM_OIDC; public role only).
 # Service addresses: SCHEDULER_ADDR, BUILD_ADDR, PROVISIONER_ADDR, RESULTS_ADDR (host:port). Names are
 # resolved through Docker's DNS at request time (every replica's address: the stack's services use DNS
 # round robin), so a service that starts later, restarts or scales is found; a replica that refuses the
@@ -41,9 +43,28 @@ $(proxy_to "$RESULTS" /api/results)
             default_type application/problem+json;
             return 404 '{"title":"Not Found","status":404,"detail":"There is no such API here; the APIs are /api/campaigns, /api/builds, /api/clusters and /api/results."}';
         }
+$(oidc_config_location)
         location / {
             root /usr/share/simswarm/dashboard;
             try_files \$uri \$uri/ /index.html;
+        }
+LOC
+}
+
+# The dashboard's config.js with the identity provider added, when one is configured.
+OIDC_CONFIG=/tmp/simswarm-config.js
+js_string() { local value=${1//[\"\\]/}; printf '"%s"' "$value"; }
+oidc_config_location() {
+    [[ -n "${SIMSWARM_OIDC_URL:-}" && -n "${SIMSWARM_OIDC_CLIENT_ID:-}" ]] || return 0
+    { cat /usr/share/simswarm/dashboard/config.js 2>/dev/null
+      printf '\nwindow.SIMSWARM_OIDC = {"issuer": %s, "clientId": %s, "rolesClaim": %s};\n' \
+          "$(js_string "$SIMSWARM_OIDC_URL")" "$(js_string "$SIMSWARM_OIDC_CLIENT_ID")" \
+          "$(js_string "${SIMSWARM_OIDC_ROLES_CLAIM:-groups}")"; } >"$OIDC_CONFIG"
+    cat <<LOC
+        location = /config.js {
+            default_type text/javascript;
+            add_header Cache-Control no-cache;
+            alias $OIDC_CONFIG;
         }
 LOC
 }

@@ -2,6 +2,7 @@ package io.simswarm.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simswarm.testing.TestIdentityProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,12 +19,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The dashboard in Debian's chromium (dashboard/e2e/dashboard.e2e.mjs, driven by playwright-core) against the four
  * services as processes, served with their APIs on one port by dashboard/serve.mjs as in the quickstart. The script
- * writes a screenshot of each screen to docs/screenshots.
+ * writes a screenshot of each screen to docs/screenshots. The services and the dashboard trust a real OpenID provider
+ * ({@link TestIdentityProvider}), through which a runner signs in as a person would.
  */
 class DashboardEndToEndIT extends EndToEndTest {
 
     private static final int PORT = 18080;
     private static Process server;
+    private static TestIdentityProvider identityProvider;
 
     @AfterAll
     static void stopServer() throws InterruptedException {
@@ -31,12 +34,17 @@ class DashboardEndToEndIT extends EndToEndTest {
             server.destroy();
             server.waitFor();
         }
+        if (identityProvider != null) {
+            identityProvider.close();
+        }
     }
 
     @Test
     void aRunnerWatchesTriagesAndPlotsAViewerOnlyLooks() throws Exception {
         Path dashboard = root.resolve("dashboard");
         assertThat(dashboard.resolve("dist/index.html")).as("the dashboard is built (mvn package)").exists();
+        identityProvider = TestIdentityProvider.startOn(ServiceCluster.IDENTITY_PROVIDER_PORT,
+                "http://127.0.0.1:" + PORT + "/");
         ProcessBuilder serve = new ProcessBuilder("node", "serve.mjs").directory(dashboard.toFile())
                 .redirectErrorStream(true).redirectOutput(work.resolve("serve.log").toFile());
         serve.environment().putAll(Map.of(
@@ -44,7 +52,9 @@ class DashboardEndToEndIT extends EndToEndTest {
                 "SIMSWARM_SCHEDULER_URL", ServiceCluster.SCHEDULER.url(),
                 "SIMSWARM_BUILD_URL", ServiceCluster.BUILD.url(),
                 "SIMSWARM_PROVISIONER_URL", ServiceCluster.PROVISIONER.url(),
-                "SIMSWARM_RESULTS_URL", ServiceCluster.RESULTS.url()));
+                "SIMSWARM_RESULTS_URL", ServiceCluster.RESULTS.url(),
+                "SIMSWARM_OIDC_URL", ServiceCluster.IDENTITY_PROVIDER,
+                "SIMSWARM_OIDC_CLIENT_ID", "simswarm-dashboard"));
         server = serve.start();
         HttpClient http = HttpClient.newHttpClient();
         Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.send(
@@ -58,7 +68,8 @@ class DashboardEndToEndIT extends EndToEndTest {
                 "PROJECT_URI", project.toUri().toString(),
                 "SCREENSHOTS", screenshots.toString(),
                 "RUNNER_TOKEN", TestKeys.token("rita", "runner"),
-                "VIEWER_TOKEN", TestKeys.token("victor", "viewer")), 570, List.of("node", "e2e/dashboard.e2e.mjs"));
+                "VIEWER_TOKEN", TestKeys.token("victor", "viewer"),
+                "OIDC_LOGIN", "olivia"), 570, List.of("node", "e2e/dashboard.e2e.mjs"));
 
         assertThat(result.exitCode()).as("dashboard.e2e.mjs:%n%s%s%nserve.mjs:%n%s", result.stdout(), result.stderr(),
                 Files.readString(work.resolve("serve.log"))).isZero();

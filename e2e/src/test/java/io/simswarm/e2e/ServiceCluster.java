@@ -42,6 +42,9 @@ final class ServiceCluster implements AutoCloseable {
     static final Service RESULTS = new Service("results", 18084,
             List.of("campaign-events", "build-requests", "build-results"));
     static final List<Service> ALL = List.of(PROVISIONER, RESULTS, BUILD, SCHEDULER);
+    /** Port of the test identity provider whose tokens the services accept ({@code SIMSWARM_OIDC_URL}). */
+    static final int IDENTITY_PROVIDER_PORT = 18090;
+    static final String IDENTITY_PROVIDER = "http://127.0.0.1:" + IDENTITY_PROVIDER_PORT;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -138,6 +141,9 @@ final class ServiceCluster implements AutoCloseable {
                 environment.put("SIMSWARM_INTERNAL_KEY", internalKey);
             }
         }
+        // tokens of the test identity provider are accepted too (DashboardEndToEndIT starts it; lazily contacted)
+        environment.put("SIMSWARM_OIDC_URL", IDENTITY_PROVIDER);
+        environment.put("SIMSWARM_OIDC_AUDIENCE", "simswarm");
         environment.put("SIMSWARM_RESULTS_DIR", resultsStore.toString());
         environment.put("SIMSWARM_SCHEDULER_PROVISIONER_URL", PROVISIONER.url());
         environment.put("SIMSWARM_BUILD_PROVISIONER_URL", PROVISIONER.url());
