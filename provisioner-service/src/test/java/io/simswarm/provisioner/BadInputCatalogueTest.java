@@ -57,7 +57,7 @@ class BadInputCatalogueTest {
                         "{\"name\":\"other\",\"provider\":\"local\"}", 400, "There is only one local cluster"),
                 // the provider
                 json("provider unknown", "POST", "/clusters", "{\"name\":\"gcp-one\",\"provider\":\"gcp\"}",
-                        400, "Unknown provider 'gcp': use 'local' or 'aws'."),
+                        400, "Unknown provider 'gcp': use 'local', 'aws' or 'existing'."),
                 json("provider missing", "POST", "/clusters", "{\"name\":\"nobody\"}",
                         400, "provider must not be blank"),
                 // numbers

@@ -58,10 +58,16 @@ public class ClusterCommand {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create a cluster; on AWS this launches a manager and the workers.")
+            description = {"Create a cluster; on AWS this launches a manager and the workers.",
+                    "With --provider existing, register a swarm made elsewhere: --docker-host names one of its "
+                            + "managers' Docker endpoint, --registry the registry its nodes pull images from."})
     int create(@Parameters(paramLabel = "NAME") String name,
-            @Option(names = "--provider", defaultValue = "aws", description = "local or aws (default: aws).")
+            @Option(names = "--provider", defaultValue = "aws", description = "aws or existing (default: aws).")
             String provider,
+            @Option(names = "--docker-host", description = "Docker endpoint of the manager (unix:// or tcp://); "
+                    + "required for an existing swarm.") String dockerHost,
+            @Option(names = "--registry", description = "Existing swarm: registry (host:port) every node pulls "
+                    + "from.") String registry,
             @Option(names = "--workers", description = "Number of worker nodes.") Integer workers,
             @Option(names = "--instance-type", description = "EC2 type of the workers.") String instanceType,
             @Option(names = "--manager-instance-type", description = "EC2 type of the manager.")
@@ -79,7 +85,9 @@ public class ClusterCommand {
                 .putIfSet("region", region)
                 .putIfSet("spot", spot ? Boolean.TRUE : null)
                 .putIfSet("idleHaltMinutes", idleHaltMinutes)
-                .putIfSet("sshCidr", sshCidr);
+                .putIfSet("sshCidr", sshCidr)
+                .putIfSet("dockerHost", dockerHost)
+                .putIfSet("registry", registry);
         report(provisioner().post("/clusters", request.fields()));
         return 0;
     }

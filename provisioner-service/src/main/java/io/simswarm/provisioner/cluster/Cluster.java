@@ -56,6 +56,9 @@ public class Cluster extends PanacheEntityBase {
     @Column(name = "docker_host_override")
     public String dockerHostOverride;
 
+    /** Registry (host:port) the nodes of an existing swarm pull images from; null: none (provider existing only). */
+    public String registry;
+
     /** Public address of the manager, fixed for the cluster's life (it survives halt and resume). */
     @Column(name = "elastic_ip")
     public String elasticIp;
@@ -99,5 +102,10 @@ public class Cluster extends PanacheEntityBase {
 
     public boolean isLocal() {
         return provider == Provider.LOCAL;
+    }
+
+    /** A swarm made elsewhere, which SimSwarm uses but does not start, resize, halt or resume. */
+    public boolean isExisting() {
+        return provider == Provider.EXISTING;
     }
 }

@@ -40,7 +40,7 @@ public class ClusterEndpoints {
     /** True when the endpoint needs the cluster's client certificate. */
     public boolean tls(Cluster cluster) {
         String host = dockerHost(cluster);
-        return !cluster.isLocal() && host != null && host.startsWith("tcp://");
+        return cluster.provider == Provider.AWS && host != null && host.startsWith("tcp://");
     }
 
     /** The endpoint with its TLS material, empty when the cluster has no address yet. */

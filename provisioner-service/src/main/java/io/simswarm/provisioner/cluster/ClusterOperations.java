@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.simswarm.events.ClusterEvent;
 import io.simswarm.provisioner.aws.AwsDriver;
+import io.simswarm.provisioner.existing.ExistingSwarm;
 import io.simswarm.provisioner.cluster.messaging.ClusterEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,6 +27,7 @@ public class ClusterOperations {
 
     private final ClusterStore store;
     private final AwsDriver aws;
+    private final ExistingSwarm existing;
     private final ClusterEvents events;
     private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "cluster-operation");
@@ -35,9 +37,10 @@ public class ClusterOperations {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Set<String> again = ConcurrentHashMap.newKeySet();
 
-    public ClusterOperations(ClusterStore store, AwsDriver aws, ClusterEvents events) {
+    public ClusterOperations(ClusterStore store, AwsDriver aws, ExistingSwarm existing, ClusterEvents events) {
         this.store = store;
         this.aws = aws;
+        this.existing = existing;
         this.events = events;
     }
 
@@ -85,6 +88,10 @@ public class ClusterOperations {
         ClusterState from = cluster.state;
         Log.infof("cluster %s: %s started", name, from);
         try {
+            if (cluster.isExisting()) {
+                carryOutExisting(cluster, from);
+                return;
+            }
             switch (from) {
                 case CREATING -> {
                     aws.create(cluster);
@@ -120,6 +127,18 @@ public class ClusterOperations {
                     events.publish(name, ClusterEvent.Type.FAILED, c.state.name(), c.workers, reason);
                 }
             });
+        }
+    }
+
+    /** An existing swarm is only checked when registered and forgotten when deleted; nothing else is asked of it. */
+    private void carryOutExisting(Cluster cluster, ClusterState from) {
+        switch (from) {
+            case CREATING -> {
+                existing.check(cluster);
+                finish(cluster.name, from, ClusterState.READY, ClusterEvent.Type.READY);
+            }
+            case DELETING -> finish(cluster.name, from, ClusterState.DELETED, ClusterEvent.Type.DELETED);
+            default -> Log.debugf("cluster %s: nothing to do in state %s", cluster.name, from);
         }
     }
 

@@ -11,6 +11,7 @@ import io.simswarm.provisioner.tls.ClusterSecret;
 import io.simswarm.provisioner.tls.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -52,11 +53,16 @@ public class ClusterService {
             throw Cluster.LOCAL.equals(request.name())
                     ? ApiException.conflict("The cluster 'local' exists already: it is this machine's Docker engine.")
                     : ApiException.badRequest("There is only one local cluster, named 'local': this machine has one "
-                            + "Docker engine and one swarm. Use provider 'aws' for another cluster.");
+                            + "Docker engine and one swarm. Use provider 'aws' or 'existing' for another cluster.");
         }
-        Cluster cluster = newAwsCluster(request);
-        awsValidation.check(cluster.region, cluster.instanceType, cluster.managerInstanceType);
-        cipher.requireKey();
+        Cluster cluster;
+        if (provider == Provider.EXISTING) {
+            cluster = newExistingCluster(request);
+        } else {
+            cluster = newAwsCluster(request);
+            awsValidation.check(cluster.region, cluster.instanceType, cluster.managerInstanceType);
+            cipher.requireKey();
+        }
         QuarkusTransaction.requiringNew().run(() -> persistNew(cluster));
         operations.submit(cluster.name);
         return get(cluster.name);
@@ -104,6 +110,11 @@ public class ClusterService {
             throw ApiException.conflict("The cluster 'local' is this machine's Docker engine and cannot be " + verb
                     + "; only aws clusters can.");
         }
+        if (cluster.isExisting() && !"deleted".equals(verb)) {
+            throw ApiException.conflict("Cluster '" + name + "' is an existing swarm, whose machines SimSwarm does "
+                    + "not manage: it cannot be " + verb + " here; change it with docker swarm, or delete it to "
+                    + "forget it.");
+        }
         return cluster;
     }
 
@@ -117,14 +128,68 @@ public class ClusterService {
         }
     }
 
+    /** A swarm made elsewhere: only its manager's endpoint and, for several nodes, its registry. */
+    private Cluster newExistingCluster(CreateClusterRequest request) {
+        if (request.dockerHost() == null || request.dockerHost().isBlank()) {
+            throw ApiException.badRequest("An existing swarm needs dockerHost: the Docker endpoint of one of its "
+                    + "managers, e.g. unix:///var/run/docker.sock or tcp://manager:2375.");
+        }
+        checkDockerHost(request.dockerHost());
+        List<String> awsOnly = new ArrayList<>();
+        if (request.workers() != null) {
+            awsOnly.add("workers");
+        }
+        if (request.instanceType() != null) {
+            awsOnly.add("instanceType");
+        }
+        if (request.managerInstanceType() != null) {
+            awsOnly.add("managerInstanceType");
+        }
+        if (request.region() != null) {
+            awsOnly.add("region");
+        }
+        if (request.spot() != null) {
+            awsOnly.add("spot");
+        }
+        if (request.idleHaltMinutes() != null) {
+            awsOnly.add("idleHaltMinutes");
+        }
+        if (request.sshCidr() != null) {
+            awsOnly.add("sshCidr");
+        }
+        if (request.apiCidr() != null) {
+            awsOnly.add("apiCidr");
+        }
+        if (!awsOnly.isEmpty()) {
+            throw ApiException.badRequest(String.join(", ", awsOnly) + (awsOnly.size() == 1 ? " is" : " are")
+                    + " for aws clusters only: an existing swarm keeps the machines it has.");
+        }
+        Cluster cluster = new Cluster();
+        cluster.name = request.name();
+        cluster.provider = Provider.EXISTING;
+        cluster.state = ClusterState.CREATING;
+        cluster.dockerHostOverride = request.dockerHost();
+        cluster.registry = request.registry();
+        cluster.createdAt = Instant.now();
+        cluster.updatedAt = cluster.createdAt;
+        return cluster;
+    }
+
+    private static void checkDockerHost(String dockerHost) {
+        if (dockerHost != null && !dockerHost.matches("(unix|tcp)://.+")) {
+            throw ApiException.badRequest("dockerHost must be a unix:// or tcp:// endpoint, not '" + dockerHost + "'.");
+        }
+    }
+
     private Cluster newAwsCluster(CreateClusterRequest request) {
         int workers = Objects.requireNonNullElse(request.workers(), 1);
         checkWorkers(workers);
         checkCidr("sshCidr", request.sshCidr());
         checkCidr("apiCidr", request.apiCidr());
-        if (request.dockerHost() != null && !request.dockerHost().matches("(unix|tcp)://.+")) {
-            throw ApiException.badRequest("dockerHost must be a unix:// or tcp:// endpoint, not '"
-                    + request.dockerHost() + "'.");
+        checkDockerHost(request.dockerHost());
+        if (request.registry() != null) {
+            throw ApiException.badRequest("registry is for existing swarms only: an aws cluster's manager runs its "
+                    + "own registry.");
         }
         Cluster cluster = new Cluster();
         cluster.name = request.name();

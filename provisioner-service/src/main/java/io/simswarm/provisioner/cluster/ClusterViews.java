@@ -49,7 +49,7 @@ public class ClusterViews {
         long campaigns = QuarkusTransaction.requiringNew().call(() -> RunningCampaign.countOn(cluster.name));
         return new ClusterView(cluster.name, cluster.provider.id(), cluster.state.name(), cluster.failureReason,
                 endpoints.dockerHost(cluster), endpoints.tls(cluster), registry(cluster, nodes),
-                cluster.isLocal() ? (int) nodes.stream().filter(node -> !node.manager()).count() : cluster.workers,
+                cluster.isLocal() || cluster.isExisting() ? (int) nodes.stream().filter(node -> !node.manager()).count() : cluster.workers,
                 nodes, nodesError, campaigns, cluster.instanceType, cluster.managerInstanceType, cluster.region,
                 cluster.spot, cluster.idleHaltSeconds / 60.0, cluster.sshCidr, cluster.apiCidr, cluster.createdAt,
                 cluster.updatedAt, price(cluster.instanceType), spotPrice(cluster.instanceType),
@@ -69,6 +69,9 @@ public class ClusterViews {
     private String registry(Cluster cluster, List<NodeView> nodes) {
         if (cluster.isLocal()) {
             return nodes.size() > 1 ? config.local().registry() : null;
+        }
+        if (cluster.isExisting()) {
+            return cluster.registry;
         }
         return cluster.workers > 0 ? config.aws().registry() : null;
     }

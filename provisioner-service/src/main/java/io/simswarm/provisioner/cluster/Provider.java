@@ -8,7 +8,12 @@ public enum Provider {
     /** This machine's own Docker engine, as a swarm. */
     LOCAL,
     /** EC2 instances. */
-    AWS;
+    AWS,
+    /**
+     * A swarm made elsewhere (machines of a lab, namespace nodes), reached at its manager's Docker endpoint:
+     * SimSwarm uses it but neither starts nor stops its machines.
+     */
+    EXISTING;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -21,6 +26,6 @@ public enum Provider {
                 return provider;
             }
         }
-        throw ApiException.badRequest("Unknown provider '" + id + "': use 'local' or 'aws'.");
+        throw ApiException.badRequest("Unknown provider '" + id + "': use 'local', 'aws' or 'existing'.");
     }
 }

@@ -32,7 +32,7 @@ class ClusterValidationTest {
     @Test
     void unknownProvider() {
         post(aws("provider", "gcp")).statusCode(400)
-                .body("detail", equalTo("Unknown provider 'gcp': use 'local' or 'aws'."));
+                .body("detail", equalTo("Unknown provider 'gcp': use 'local', 'aws' or 'existing'."));
     }
 
     @Test
