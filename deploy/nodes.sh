@@ -7,6 +7,9 @@
 #   deploy/nodes.sh start NAME [DOCKERD-ARG...]
 #                                   (re)start one node's dockerd, e.g. with --label k=v
 #   deploy/nodes.sh stop NAME       stop one node's dockerd (its data is kept, like a halted machine)
+#   deploy/nodes.sh lose NAME       the node vanishes, as a lost cloud machine: its link goes down first, so
+#                                   nothing on it reaches anyone while its dockerd is stopped; `start`
+#                                   brings it back
 #   deploy/nodes.sh down            stop every dockerd, remove namespaces, bridge, veths, firewall
 #                                   rule and data (idempotent)
 #   deploy/nodes.sh status          one line per node: name, address, socket, dockerd state
@@ -19,7 +22,7 @@
 #   SIMSWARM_NODES_INSECURE_REGISTRY  registry (host:port) the nodes may pull from over plain HTTP
 #   SIMSWARM_STATE_DIR              state root (default ~/.local/state/simswarm); nodes live in
 #                                   $SIMSWARM_STATE_DIR/nodes/PREFIX, sockets in /run/simswarm-nodes/PREFIX
-# Needs root, iproute2, nsenter/unshare (util-linux), iptables and Debian's docker.io.
+# Needs root, iproute2, nsenter/unshare (util-linux), iptables, sysctl (procps) and Debian's docker.io.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,7 +40,7 @@ RUN_ROOT="/run/simswarm-nodes/$PREFIX"
 BRIDGE="${PREFIX}br"
 
 usage() {
-    sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 check_prefix() {
@@ -89,6 +92,33 @@ ensure_namespace() {
         ip -n "$ns" link set eth0 up
         ip -n "$ns" link set lo up
     fi
+    ip link set "$veth" up # a lost node's link comes back when it is started again
+}
+
+# The node drops off the network, then its dockerd stops: its containers are stopped too, but nothing
+# they or the engine say on the way out reaches the swarm or this machine's services.
+lose_node() {
+    local node="$1"
+    ip link set "${PREFIX}v$(index_of "$node")" down
+    stop_node "$node" quiet
+    info "$node: lost (link down, dockerd stopped)"
+}
+
+# Lets the node's task containers reach addresses outside the node (the bridge address, where this
+# machine's services listen). Those containers sit on docker_gwbridge, a subnet private to the node
+# (172.17.0.0/16 here, picked by dockerd when the node joins a swarm); with --iptables=false dockerd
+# does not masquerade it, so their packets would leave eth0 with a source nobody can answer (this
+# machine would route the replies into its own docker0). Masquerade whatever leaves eth0 with a source
+# outside the nodes' /24: no need to know the gwbridge subnet in advance, and the node's own traffic
+# (swarm control, VXLAN) keeps its address. The rule lives in the namespace and goes with it.
+ensure_egress_nat() {
+    local ns rule
+    ns="$(netns_of "$1")"
+    rule=(POSTROUTING -o eth0 ! -s "$SUBNET.0/24" -j MASQUERADE)
+    # nsenter --net: /proc/sys/net and iptables act on the namespace of the calling process.
+    nsenter "--net=/var/run/netns/$ns" sysctl -qw net.ipv4.ip_forward=1
+    nsenter "--net=/var/run/netns/$ns" iptables -t nat -C "${rule[@]}" 2>/dev/null ||
+        nsenter "--net=/var/run/netns/$ns" iptables -t nat -A "${rule[@]}"
 }
 
 # Starts the node's dockerd unless it answers already (or restarts it when arguments are given).
@@ -102,6 +132,7 @@ start_node() {
     log="$(log_of "$node")"
     run_dir="$RUN_ROOT/$node"
     data_dir="$NODES_DIR/$node/data"
+    ensure_egress_nat "$node"
     if [[ $# -eq 0 ]] && node_answers "$node"; then
         return 0
     fi
@@ -209,7 +240,7 @@ main() {
     [[ $# -eq 0 ]] || shift
     case "$command" in
         -h | --help | help) usage; return 0 ;;
-        up | down | status | env | start | stop) ;;
+        up | down | status | env | start | stop | lose) ;;
         *) usage >&2; return 2 ;;
     esac
     check_prefix
@@ -224,6 +255,10 @@ main() {
             [[ $# -eq 1 ]] || fail nodes "usage: deploy/nodes.sh stop NAME"
             take_lock
             stop_node "$1" ;;
+        lose)
+            [[ $# -eq 1 ]] || fail nodes "usage: deploy/nodes.sh lose NAME"
+            take_lock
+            lose_node "$1" ;;
         *) "cmd_$command" "$@" ;;
     esac
 }

@@ -65,6 +65,11 @@ final class Drills {
         return count("select count(*) from results.superseded_upload where campaign_id = ?", campaignId);
     }
 
+    /** Runs of the campaign whose results the results service holds. */
+    static long storedRuns(String campaignId) {
+        return count("select count(*) from results.run where campaign_id = ?", campaignId);
+    }
+
     /** True once the build service works on the campaign's build (cloning or building). */
     static boolean building(String campaignId) {
         return count("select count(*) from build.build where campaign_id = ? and status in ('CLONING', 'BUILDING')",

@@ -55,8 +55,20 @@ final class ServiceCluster implements AutoCloseable {
     private final String tokenSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     private final String internalKey = UUID.randomUUID().toString();
     private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final String taskHost;
+    private final Map<String, String> settings;
 
     ServiceCluster(Path root) throws IOException {
+        this(root, null, Map.of());
+    }
+
+    /**
+     * Services whose run containers reach them at {@code taskHost} (null: this machine's address on docker_gwbridge),
+     * with {@code settings} added to every service's environment.
+     */
+    ServiceCluster(Path root, String taskHost, Map<String, String> settings) throws IOException {
+        this.taskHost = taskHost;
+        this.settings = Map.copyOf(settings);
         this.root = root;
         this.logs = Files.createDirectories(root.resolve("e2e/target/e2e-logs"));
         this.resultsStore = Files.createTempDirectory("simswarm-e2e-results");
@@ -148,13 +160,15 @@ final class ServiceCluster implements AutoCloseable {
         environment.put("SIMSWARM_SCHEDULER_PROVISIONER_URL", PROVISIONER.url());
         environment.put("SIMSWARM_BUILD_PROVISIONER_URL", PROVISIONER.url());
         // the runs reach the two services they need through the host's address on the swarm's gateway bridge
-        environment.put("SIMSWARM_SCHEDULER_TASK_SCHEDULER_URL", "http://" + hostForTasks() + ":" + SCHEDULER.port());
+        String tasksReach = taskHost == null ? hostForTasks() : taskHost;
+        environment.put("SIMSWARM_SCHEDULER_TASK_SCHEDULER_URL", "http://" + tasksReach + ":" + SCHEDULER.port());
         environment.put("SIMSWARM_SCHEDULER_RESULTS_URL", RESULTS.url());
-        environment.put("SIMSWARM_SCHEDULER_TASK_RESULTS_URL", "http://" + hostForTasks() + ":" + RESULTS.port());
+        environment.put("SIMSWARM_SCHEDULER_TASK_RESULTS_URL", "http://" + tasksReach + ":" + RESULTS.port());
         for (String channel : service.incomingChannels()) {
             String key = "MP_MESSAGING_INCOMING_" + channel.toUpperCase().replace('-', '_') + "_GROUP_ID";
             environment.put(key, "e2e-" + runId + "-" + service.name());
         }
+        environment.putAll(settings);
         return builder.start();
     }
 

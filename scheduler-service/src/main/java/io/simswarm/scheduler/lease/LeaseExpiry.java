@@ -184,7 +184,7 @@ public class LeaseExpiry {
         boolean running = campaign != null && campaign.status == CampaignStatus.RUNNING;
         attempt.close(running ? AttemptOutcome.LOST : AttemptOutcome.WITHDRAWN);
         if (running) {
-            attempt.failed(FailureClass.SYSTEM, null);
+            attempt.failed(FailureClass.SYSTEM, "Lost: " + why + ".");
         }
         if (running && latest) {
             run.attemptLostToSystem("Attempt " + attempt.number + " on " + attempt.worker + " was lost: " + why + ".",
