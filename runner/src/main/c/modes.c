@@ -422,7 +422,8 @@ static enum lease_answer finish_call(struct pilot *p, const char *url, struct ht
     return answer;
 }
 
-/* Reports the end of one run: POST .../ID/finish with its exit code, duration, upload state and output tail. */
+/* Reports the end of one run: POST .../ID/finish with its exit code, duration, upload state and output tail, and
+   X-Stopped when the runner itself stopped the run. */
 static enum lease_answer report_finish(struct pilot *p, const struct lease *lease, const struct job_outcome *out,
                                        int ask, struct batch *next)
 {
@@ -431,10 +432,12 @@ static enum lease_answer report_finish(struct pilot *p, const struct lease *leas
     char exit_code[16], duration[32];
     snprintf(exit_code, sizeof exit_code, "%d", out->exit_code);
     snprintf(duration, sizeof duration, "%lld", (long long)out->duration_ms);
+    /* X-Stopped: the runner was asked to stop (its task stopped, its node drained) and ended the run itself, so
+       the run did not fail: the scheduler gives it to another worker without spending its retry budget. */
     struct http_header headers[] = {{"X-Exit-Code", exit_code}, {"X-Duration-Ms", duration},
                                     {"X-Upload", upload_state_name(out->upload)},
-                                    {"Content-Type", "text/plain; charset=utf-8"}};
-    enum lease_answer answer = finish_call(p, url, headers, 4, out->tail, ask, 0, what, next);
+                                    {"Content-Type", "text/plain; charset=utf-8"}, {"X-Stopped", "1"}};
+    enum lease_answer answer = finish_call(p, url, headers, out->interrupted ? 5 : 4, out->tail, ask, 0, what, next);
     free(what);
     free(url);
     return answer;

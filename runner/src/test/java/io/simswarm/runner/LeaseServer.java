@@ -60,7 +60,7 @@ final class LeaseServer implements AutoCloseable {
 
     /** One finish report, as received; RECEIVED is a System.nanoTime(). */
     record Finish(String leaseId, int run, String exitCode, String durationMs, String upload, String contentType,
-                  String body, String nextLease, String leaseMax, long received) {
+                  String body, String nextLease, String leaseMax, String stopped, long received) {
 
         List<String> lines() {
             return body.lines().toList();
@@ -261,7 +261,8 @@ final class LeaseServer implements AutoCloseable {
         var headers = exchange.getRequestHeaders();
         finishes.add(new Finish(id, grant == null ? -1 : grant.run(), headers.getFirst("X-Exit-Code"),
                 headers.getFirst("X-Duration-Ms"), headers.getFirst("X-Upload"), headers.getFirst("Content-Type"),
-                body, headers.getFirst("X-Next-Lease"), headers.getFirst("X-Lease-Max"), System.nanoTime()));
+                body, headers.getFirst("X-Next-Lease"), headers.getFirst("X-Lease-Max"), headers.getFirst("X-Stopped"),
+                System.nanoTime()));
         if (answersNextOnFinish && "1".equals(headers.getFirst("X-Next-Lease"))) {
             nextOnFinish.incrementAndGet();
             respondWithNext(exchange, 200, "none\n");

@@ -38,6 +38,7 @@ class PilotModeTest extends PilotFixture {
             for (var finish : scheduler.finishes()) {
                 assertThat(finish.exitCode()).isEqualTo("0");
                 assertThat(finish.upload()).isEqualTo("ok");
+                assertThat(finish.stopped()).isNull();
                 assertThat(Long.parseLong(finish.durationMs())).isNotNegative();
                 assertThat(finish.contentType()).startsWith("text/plain");
                 assertThat(finish.lines()).hasSizeLessThanOrEqualTo(50).last().isEqualTo("End.");
@@ -118,6 +119,7 @@ class PilotModeTest extends PilotFixture {
             var failed = scheduler.finishOf(1);
             assertThat(failed.exitCode()).isEqualTo("1");
             assertThat(failed.upload()).isEqualTo("skipped");
+            assertThat(failed.stopped()).as("a run that failed by itself was not stopped").isNull();
             assertThat(failed.body()).contains("<!> Error: Injected failure: run 1 of config Faulty");
             assertThat(failed.lines()).hasSizeLessThanOrEqualTo(50).last()
                     .isEqualTo("simswarm-runner: the run ended with exit code 1");
@@ -200,6 +202,7 @@ class PilotModeTest extends PilotFixture {
             var finish = scheduler.finishOf(0);
             assertThat(finish.upload()).isEqualTo("skipped");
             assertThat(finish.body()).contains("simswarm-runner: the runner was asked to stop: terminating the run");
+            assertThat(finish.stopped()).as("X-Stopped: the run was stopped, it did not fail").isEqualTo("1");
             assertThat(scheduler.leaseRequests()).isEqualTo(1);
         }
     }

@@ -7,8 +7,9 @@ package io.simswarm.scheduler.lease;
  * @param durationMs how long the run took
  * @param upload     {@code ok}, {@code failed} or {@code skipped}
  * @param logTail    the last lines of the run's output
+ * @param stopped    the worker was asked to stop (its task stopped, its node drained) and ended the run itself
  */
-public record FinishReport(int exitCode, long durationMs, String upload, String logTail) {
+public record FinishReport(int exitCode, long durationMs, String upload, String logTail, boolean stopped) {
 
     /** The output is kept without NUL characters, which a simulation may print and PostgreSQL's text cannot hold. */
     public FinishReport {
@@ -19,13 +20,24 @@ public record FinishReport(int exitCode, long durationMs, String upload, String 
         return exitCode == 0 && "ok".equals(upload);
     }
 
-    /** The simulation succeeded but its results could not be uploaded: the system failed, not the run. */
+    /** A run that ended on its own (not stopped by its worker). */
+    public FinishReport(int exitCode, long durationMs, String upload, String logTail) {
+        this(exitCode, durationMs, upload, logTail, false);
+    }
+
+    /**
+     * The system failed, not the run: the simulation succeeded but its results could not be uploaded, or the worker
+     * was stopped before the run could end.
+     */
     public boolean lostToSystem() {
-        return exitCode == 0 && "failed".equals(upload);
+        return !succeeded() && (stopped || exitCode == 0 && "failed".equals(upload));
     }
 
     /** What went wrong, in words. */
     public String failure(int timeoutSeconds) {
+        if (stopped && !succeeded()) {
+            return "was stopped with its worker (its task was stopped or its node drained)";
+        }
         if (exitCode == 124 && timeoutSeconds > 0) {
             return "timed out after " + timeoutSeconds + " s";
         }

@@ -31,9 +31,10 @@ public class LeaseReports {
      * Closes an open attempt as its worker reported; the run follows when this is its latest attempt: UPLOADED after
      * a success (the results service announces the stored results), back to the queue or FAILED after a failure,
      * which may end the campaign (the caller then holds the campaign's lock). A run whose simulation succeeded but
-     * whose upload failed was failed by the system: it goes back to the queue without spending its budget. Other
-     * failures are classified ({@link Failure}): a model error fails the run at once, the others are retried while
-     * the budget lasts, unless one of the campaign's exit rules says otherwise.
+     * whose upload failed, or that its worker stopped when asked to (X-Stopped), was failed by the system: it goes
+     * back to the queue without spending its budget. Other failures are classified ({@link Failure}): a model error
+     * fails the run at once, the others are retried while the budget lasts, unless one of the campaign's exit rules
+     * says otherwise.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void record(Campaign campaign, Run run, Attempt attempt, FinishReport report) {
@@ -50,7 +51,8 @@ public class LeaseReports {
         }
         boolean changed;
         if (report.lostToSystem()) {
-            attempt.failed(FailureClass.SYSTEM, null);
+            attempt.failed(FailureClass.SYSTEM, report.stopped()
+                    ? "Stopped: the run " + report.failure(campaign.runTimeoutSeconds) + "." : null);
             changed = run.attemptLostToSystem(reason(attempt, report.failure(campaign.runTimeoutSeconds)),
                     config.lease().maxSystemFailures());
         } else {

@@ -51,7 +51,8 @@ public class LeaseResource {
     }
 
     /**
-     * Records the end of a lease: 204. With {@code X-Next-Lease: 1} the worker's next lease answer comes back in
+     * Records the end of a lease: 204. {@code X-Stopped: 1} says the worker was asked to stop and ended the run
+     * itself: the run goes back to the queue without spending its retry budget. With {@code X-Next-Lease: 1} the worker's next lease answer comes back in
      * the same exchange: 200 with a lease, {@code wait N} or {@code none} (nothing left for this worker).
      */
     @POST
@@ -62,10 +63,11 @@ public class LeaseResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam("X-Exit-Code") String exitCode, @HeaderParam("X-Duration-Ms") String durationMs,
             @HeaderParam("X-Upload") String upload, @HeaderParam("X-Next-Lease") String nextLease,
-            @HeaderParam("X-Worker") String worker, @HeaderParam(LEASE_MAX) String leaseMax, String logTail) {
+            @HeaderParam("X-Worker") String worker, @HeaderParam(LEASE_MAX) String leaseMax,
+            @HeaderParam("X-Stopped") String stopped, String logTail) {
         FinishReport report = new FinishReport(exitCode("Header X-Exit-Code", exitCode),
                 durationMs == null ? 0 : duration("Header X-Duration-Ms", durationMs),
-                upload == null ? "skipped" : upload("Header X-Upload", upload), logTail);
+                upload == null ? "skipped" : upload("Header X-Upload", upload), logTail, "1".equals(stopped));
         LeaseService.Finished finished = leases.finish(campaignId, bearer(authorization),
                 leaseId(campaignId, lease), report, nextFor(nextLease, worker), maxRuns(leaseMax));
         return finished.held() ? answered(finished.next()) : gone(lease);

@@ -2,6 +2,7 @@ package io.simswarm.scheduler.lease;
 
 import static io.restassured.RestAssured.given;
 import static io.simswarm.scheduler.support.TestWorker.finish;
+import static io.simswarm.scheduler.support.TestWorker.finishStopped;
 import static io.simswarm.scheduler.support.TestWorker.lease;
 import static io.simswarm.scheduler.support.TestWorker.runningCampaign;
 import static io.simswarm.scheduler.support.TestWorker.runs;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A run whose simulation succeeded but whose results could not be uploaded (the runner gave up waiting for the
- * results service) was failed by the system, not by the run: it goes back to the queue without spending its retry
- * budget, up to {@code lease.max-system-failures} (5) such losses.
+ * results service), or that its worker stopped because it was asked to (a drained node, a stopped task), was failed
+ * by the system, not by the run: it goes back to the queue without spending its retry budget, up to
+ * {@code lease.max-system-failures} (5) such losses.
  */
 @QuarkusTest
 @WithTestResource(value = StandIns.class, scope = TestResourceScope.GLOBAL)
@@ -45,6 +47,35 @@ class SystemFailuresTest {
         given().when().get("/campaigns/" + id + "/runs/2/attempts").then().statusCode(200)
                 .body("outcome", equalTo(List.of("FAILED", "SUCCEEDED")))
                 .body("upload", equalTo(List.of("failed", "ok")));
+    }
+
+    @Test
+    void aRunItsWorkerStoppedSpendsNoRetryBudget() {
+        String id = runningCampaign("MM1", "2", 0);
+
+        finishStopped(id, lease(id)).then().statusCode(204);
+
+        assertThat(Campaigns.get(id).getString("status")).isEqualTo("RUNNING");
+        assertThat(runs(id).getString("[0].state")).isEqualTo("PENDING");
+        finish(id, lease(id), 0, "ok", "End.").then().statusCode(204);
+        StandIns.publishResultsStored(id, 2);
+        Campaigns.awaitStatus(id, "SUCCEEDED", Duration.ofSeconds(30));
+        given().when().get("/campaigns/" + id + "/runs/2/attempts").then().statusCode(200)
+                .body("outcome", equalTo(List.of("FAILED", "SUCCEEDED")))
+                .body("[0].failureClass", equalTo("SYSTEM"))
+                .body("[0].failureMessage", equalTo("Stopped: the run was stopped with its worker (its task was "
+                        + "stopped or its node drained)."));
+    }
+
+    @Test
+    void aRunThatExitsWith143ByItselfSpendsItsBudget() {
+        String id = runningCampaign("MM1", "2", 0);
+
+        finish(id, lease(id), 143, "skipped", "Terminated").then().statusCode(204);
+
+        Campaigns.awaitStatus(id, "FAILED", Duration.ofSeconds(10));
+        given().when().get("/campaigns/" + id + "/runs/2/attempts").then().statusCode(200)
+                .body("[0].failureClass", equalTo("EXIT_CODE"));
     }
 
     @Test

@@ -78,6 +78,15 @@ public final class TestWorker {
                 .when().post("/campaigns/" + id + "/leases/" + lease.get("lease") + "/finish");
     }
 
+    /** A finish call of a run the worker stopped because it was asked to stop (X-Stopped). */
+    public static Response finishStopped(String id, Map<String, String> lease) {
+        return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id))
+                .header("X-Exit-Code", 143).header("X-Duration-Ms", 900).header("X-Upload", "skipped")
+                .header("X-Stopped", "1").contentType("text/plain; charset=utf-8")
+                .body("simswarm-runner: the runner was asked to stop: terminating the run")
+                .when().post("/campaigns/" + id + "/leases/" + lease.get("lease") + "/finish");
+    }
+
     /** A finish call of a run that took {@code durationMs} and uploaded its results. */
     public static Response finishAfter(String id, Map<String, String> lease, long durationMs) {
         return given().header("Authorization", "Bearer " + TOKENS.signCampaign(id))
