@@ -14,7 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,31 @@ class RunLedgerTest {
         assertThat(runs.ofCampaign(campaign)).extracting(r -> r.runNumber).containsExactly(1, 2, 3, 4);
         assertThat(runs.ofCampaign(campaign)).extracting(r -> r.state).containsOnly(RunState.PENDING);
         assertThat(runs.anyOpen(campaign)).isTrue();
+    }
+
+    /**
+     * PostgreSQL may run the insert with a generic plan once it has been executed five times; forced here, ten
+     * thousand runs with their iteration variables are still added within the statement timeout (the variables'
+     * JSON was read once per row before).
+     */
+    @Test
+    @TestTransaction
+    void tenThousandRunsAreAddedUnderAGenericPlan() {
+        String campaign = campaign();
+        Map<Integer, List<Itervar>> itervars = new HashMap<>();
+        List<Integer> numbers = new ArrayList<>();
+        for (int n = 0; n < 10_000; n++) {
+            numbers.add(n);
+            itervars.put(n, List.of(new Itervar("rho", "0." + (n % 9 + 1)), new Itervar("repetition", "" + n / 9)));
+        }
+        entityManager.createNativeQuery("set local plan_cache_mode = force_generic_plan").executeUpdate();
+        entityManager.createNativeQuery("set local statement_timeout = '20s'").executeUpdate();
+
+        runs.add(campaign, numbers, itervars);
+
+        assertThat(runs.ofCampaign(campaign)).hasSize(10_000);
+        assertThat(runs.ofCampaign(campaign).get(9_999).itervars)
+                .containsExactly(new Itervar("rho", "0.1"), new Itervar("repetition", "1111"));
     }
 
     @Test
