@@ -11,8 +11,9 @@ import io.simswarm.provisioner.tls.ClusterSecret;
 import io.simswarm.provisioner.tls.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,31 +136,17 @@ public class ClusterService {
                     + "managers, e.g. unix:///var/run/docker.sock or tcp://manager:2375.");
         }
         checkDockerHost(request.dockerHost());
-        List<String> awsOnly = new ArrayList<>();
-        if (request.workers() != null) {
-            awsOnly.add("workers");
-        }
-        if (request.instanceType() != null) {
-            awsOnly.add("instanceType");
-        }
-        if (request.managerInstanceType() != null) {
-            awsOnly.add("managerInstanceType");
-        }
-        if (request.region() != null) {
-            awsOnly.add("region");
-        }
-        if (request.spot() != null) {
-            awsOnly.add("spot");
-        }
-        if (request.idleHaltMinutes() != null) {
-            awsOnly.add("idleHaltMinutes");
-        }
-        if (request.sshCidr() != null) {
-            awsOnly.add("sshCidr");
-        }
-        if (request.apiCidr() != null) {
-            awsOnly.add("apiCidr");
-        }
+        Map<String, Object> awsFields = new LinkedHashMap<>();
+        awsFields.put("workers", request.workers());
+        awsFields.put("instanceType", request.instanceType());
+        awsFields.put("managerInstanceType", request.managerInstanceType());
+        awsFields.put("region", request.region());
+        awsFields.put("spot", request.spot());
+        awsFields.put("idleHaltMinutes", request.idleHaltMinutes());
+        awsFields.put("sshCidr", request.sshCidr());
+        awsFields.put("apiCidr", request.apiCidr());
+        List<String> awsOnly = awsFields.entrySet().stream().filter(field -> field.getValue() != null)
+                .map(Map.Entry::getKey).toList();
         if (!awsOnly.isEmpty()) {
             throw ApiException.badRequest(String.join(", ", awsOnly) + (awsOnly.size() == 1 ? " is" : " are")
                     + " for aws clusters only: an existing swarm keeps the machines it has.");
