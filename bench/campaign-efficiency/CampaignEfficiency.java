@@ -554,12 +554,15 @@ public class CampaignEfficiency {
             // once right after the campaign (PostgreSQL has not analysed the new rows yet), once a minute later
             for (String when : List.of("right after the campaign", "a minute later")) {
                 System.out.println("queries " + when + " (median of five, ms):");
-                String list = bench.schedulerUrl + "/campaigns/" + id + "/runs";
-                timed("GET /campaigns/{id}/runs?limit=100 (first page)", list + "?limit=100");
-                timed("GET /campaigns/{id}/runs?offset=" + (total - 100) + "&limit=100 (last page)",
+                // the paged run list the dashboard reads (GET /campaigns/{id}/runs answers every run at once)
+                String list = bench.schedulerUrl + "/campaigns/" + id + "/runs/page";
+                timed("GET /campaigns/{id}/runs/page?limit=100 (first page)", list + "?limit=100");
+                timed("GET /campaigns/{id}/runs/page?offset=" + (total - 100) + "&limit=100 (last page)",
                         list + "?offset=" + (total - 100) + "&limit=100");
-                timed("GET /campaigns/{id}/runs?sort=durationMs&desc=true&limit=100", list
+                timed("GET /campaigns/{id}/runs/page?sort=durationMs&desc=true&limit=100", list
                         + "?sort=durationMs&desc=true&limit=100");
+                timed("GET /campaigns/{id}/runs (every run at once, " + total + " runs)",
+                        bench.schedulerUrl + "/campaigns/" + id + "/runs");
                 timed("GET /campaigns/{id} (counts)", bench.schedulerUrl + "/campaigns/" + id);
                 timed("results: GET /campaigns/{id}/scalars?aggregate=true&name=queueingTime:mean", bench.resultsUrl
                         + "/campaigns/" + id + "/scalars?aggregate=true&name=queueingTime:mean");
