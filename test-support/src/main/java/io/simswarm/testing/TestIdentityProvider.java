@@ -3,6 +3,7 @@ package io.simswarm.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -90,6 +91,12 @@ public class TestIdentityProvider implements QuarkusTestResourceLifecycleManager
     }
 
     private void launch(int port, String redirectUri) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (IOException inUse) {
+            throw new IllegalStateException("port " + port + " of 127.0.0.1 is in use: the test identity provider "
+                    + "cannot listen there (is another one still running?)", inUse);
+        }
         Path folder = Path.of(System.getProperty("simswarm.root", "..")).toAbsolutePath().normalize()
                 .resolve("test-support/oidc");
         try {
