@@ -293,6 +293,9 @@ class BadInputCatalogueTest {
                         .answers(404, "No campaign has the id 'no-such-campaign'."),
                 get("the runs of an unknown campaign", "/campaigns/no-such-campaign/runs")
                         .answers(404, "No campaign has the id 'no-such-campaign'."),
+                get("a page asked of the full run list", "/campaigns/no-such-campaign/runs?offset=0&limit=100")
+                        .answers(400, "GET /campaigns/{id}/runs answers every run and takes no parameters (here: limit,"
+                                + " offset); for a page, a filter or an order use GET /campaigns/{id}/runs/page"),
                 get("the progress of an unknown campaign", "/campaigns/no-such-campaign/progress")
                         .answers(404, "No campaign has the id 'no-such-campaign'."),
                 get("the nodes of an unknown campaign", "/campaigns/no-such-campaign/nodes")

@@ -1,9 +1,9 @@
 package io.simswarm.commons.security;
 
+import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
-import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.smallrye.jwt.runtime.auth.JWTAuthMechanism;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * How every service learns who calls: the bearer token mechanism of smallrye-jwt for the services' own tokens, or
  * quarkus-oidc's for a configured {@link IdentityProvider}'s, preceded by the service's {@link ServiceCallers} if it
- * has one, and whose challenge (a request without a token where one is needed) is a 401
- * with a problem+json sentence instead of an empty body. It replaces smallrye-jwt's mechanism (an alternative).
+ * has one, and whose challenge (a request without a token where one is needed) is a 401 with a problem+json sentence
+ * instead of an empty body. It replaces smallrye-jwt's mechanism (an alternative).
  */
 @Alternative
 @Priority(1)

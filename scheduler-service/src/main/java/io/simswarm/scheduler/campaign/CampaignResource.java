@@ -14,8 +14,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,7 +65,15 @@ public class CampaignResource {
 
     @GET
     @Path("/{id}/runs")
-    public List<RunView> runs(@PathParam("id") String id) {
+    @Operation(summary = "Every run of a campaign, in run-number order; takes no parameters (a page, a filter or an"
+            + " order: /campaigns/{id}/runs/page)")
+    public List<RunView> runs(@PathParam("id") String id, @Context UriInfo uri) {
+        if (!uri.getQueryParameters().isEmpty()) {
+            throw ApiException.badRequest("GET /campaigns/{id}/runs answers every run and takes no parameters (here: "
+                    + String.join(", ", uri.getQueryParameters().keySet().stream().sorted().limit(5).toList())
+                    + "); for a page, a filter or an order use GET /campaigns/{id}/runs/page with offset, limit, "
+                    + "state, node, itervar, sort and desc.");
+        }
         return campaigns.runs(id);
     }
 
