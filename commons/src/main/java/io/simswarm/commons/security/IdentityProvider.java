@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class IdentityProvider implements TenantConfigResolver {
 
-    static final String TENANT = "identity-provider";
+    private static final String TENANT = "identity-provider";
 
     private final Optional<OidcTenantConfig> tenant;
     private final String ownIssuer;
@@ -40,11 +40,6 @@ public class IdentityProvider implements TenantConfigResolver {
             audience.filter(a -> !a.isBlank()).ifPresent(token::audience);
             return token.end().build();
         });
-    }
-
-    /** Whether an identity provider is configured. */
-    public boolean configured() {
-        return tenant.isPresent();
     }
 
     /**

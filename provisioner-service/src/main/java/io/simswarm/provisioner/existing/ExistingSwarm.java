@@ -2,6 +2,7 @@ package io.simswarm.provisioner.existing;
 
 import io.simswarm.docker.DockerEndpoint;
 import io.simswarm.provisioner.cluster.Cluster;
+import io.simswarm.provisioner.cluster.ClusterEndpoints;
 import io.simswarm.provisioner.docker.NodeView;
 import io.simswarm.provisioner.docker.SwarmNodes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,14 +16,16 @@ import java.util.List;
 public class ExistingSwarm {
 
     private final SwarmNodes swarm;
+    private final ClusterEndpoints endpoints;
 
-    public ExistingSwarm(SwarmNodes swarm) {
+    public ExistingSwarm(SwarmNodes swarm, ClusterEndpoints endpoints) {
         this.swarm = swarm;
+        this.endpoints = endpoints;
     }
 
     /** Passes when the cluster's endpoint is a manager of an active swarm with a ready node; says why not otherwise. */
     public void check(Cluster cluster) {
-        DockerEndpoint endpoint = DockerEndpoint.plain(cluster.dockerHostOverride);
+        DockerEndpoint endpoint = endpoints.endpoint(cluster).orElseThrow();
         String state;
         try {
             state = swarm.localState(endpoint);
